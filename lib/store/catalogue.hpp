@@ -1,0 +1,185 @@
+#pragma once
+// The catalogue: typed operations over the SQLite database. The only place with SQL (with
+// database.cpp). Identity keys (entry key, canonical URL) are computed by the caller before
+// storing; the store only looks them up.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lib/store/database.hpp"
+
+namespace SQLite {
+class Database;
+}
+
+namespace atip::store {
+
+using Time = std::int64_t;  // UTC seconds since the epoch
+
+struct NewFeed {
+  std::string url;
+  std::string title;
+  std::string site_url;
+  std::vector<std::string> tags;
+};
+
+struct FeedRow {
+  std::int64_t id = 0;
+  std::string url, title, site_url, language;
+  std::vector<std::string> tags;
+  bool enabled = true;
+  Time added_at = 0;
+  std::string etag, last_modified, body_hash;
+  std::optional<Time> last_attempt, last_success;
+  std::optional<int> http_status;
+  std::string last_error;
+  int consecutive_failures = 0;
+  std::int64_t documents = 0;  // documents with at least one sighting from this feed
+};
+
+// One feed entry, ready to store. Text is plain UTF-8; times are UTC seconds.
+struct EntryRecord {
+  std::string entry_key;      // stable within the feed (guid, else link, else hash)
+  std::string content_hash;   // changes when title, summary or link change
+  std::string link;           // as published
+  std::string canonical_url;  // identity across feeds; empty when the entry has no link
+  std::string title;
+  std::string summary;        // plain text
+  std::string summary_html;   // as published
+  std::string authors;        // "A; B"
+  std::optional<Time> published, updated;
+  std::string language;
+};
+
+struct IngestResult {
+  int new_documents = 0;  // works not catalogued before
+  int new_sightings = 0;  // entries that are new to this feed but a known work
+  int updated = 0;        // entries already seen whose content changed
+  int unchanged = 0;
+};
+
+// What happened to one feed in one fetch run.
+struct FetchOutcome {
+  std::int64_t feed_id = 0;
+  Time started_at = 0;
+  std::int64_t duration_ms = 0;
+  std::string outcome;  // "stored", "not_modified", "unchanged", "failed"
+  std::optional<int> http_status;
+  std::int64_t bytes = 0;
+  int entries = 0;
+  IngestResult ingest;
+  std::string error;
+  std::string warnings;  // newline-separated
+  // Fetch state to remember for the next run (only written when the fetch succeeded).
+  std::string etag, last_modified, body_hash;
+  std::string feed_title, site_url, language;  // learned from the feed, filled in when empty
+};
+
+struct Sighting {
+  std::optional<std::int64_t> feed_id;
+  std::string source;  // publisher (feed title, else feed URL)
+  std::string entry_key, link;
+  std::optional<Time> published;
+  Time first_seen = 0;
+};
+
+struct Revision {
+  Time changed_at = 0;
+  std::string title, summary;
+};
+
+struct Document {
+  std::int64_t id = 0;
+  std::string canonical_url, title, summary, summary_html, authors;
+  std::optional<Time> published, updated;
+  Time first_seen = 0, last_changed = 0;
+  std::string language, doc_type, state, note;
+  bool starred = false;
+  std::vector<Sighting> sightings;  // oldest first
+  std::vector<Revision> revisions;  // only filled by document()
+  double rank = 0;                  // search rank (lower is better), 0 outside search
+
+  Time date() const { return published.value_or(first_seen); }
+  // The link to show: the canonical URL's first published form.
+  std::string link() const { return sightings.empty() ? canonical_url : sightings.front().link; }
+};
+
+// Which documents a search, export or statistic covers. Several values in one list match any
+// of them; different lists must all match.
+struct Selection {
+  std::string fts_query;  // an FTS5 MATCH expression (from lib/query), empty for all
+  std::optional<Time> since, until;  // on published, else first_seen; inclusive
+  std::vector<std::int64_t> feed_ids;      // carried by one of these feeds
+  std::vector<std::string> topics, areas, countries, types;  // tag values of each family
+  std::vector<std::string> languages;      // "es", "en", …
+  std::vector<std::string> states;         // "new", "included", "excluded", "maybe", "starred"
+  std::optional<double> min_relevance;     // hide documents scored below this
+  int limit = 0;                           // 0: no limit
+  enum class Order { Rank, DateDesc, SourceThenDate } order = Order::DateDesc;
+};
+
+// A screening decision on documents; unset fields are left as they are.
+struct Mark {
+  std::optional<std::string> state;  // "new", "included", "excluded", "maybe"
+  std::optional<bool> starred;
+  std::optional<std::string> note;
+};
+
+enum class StatsBy { Month, Topic, Area, Country, Feed, Language, Type };
+
+struct Count {
+  std::string key;  // "2026-11", "forced_labour", "MX", a feed's title, "es" ("" for none)
+  std::int64_t documents = 0;
+};
+
+class Catalogue {
+ public:
+  Catalogue(const std::string& path, OpenMode mode);
+  ~Catalogue();
+  Catalogue(const Catalogue&) = delete;
+  Catalogue& operator=(const Catalogue&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Feeds. add_feed returns the new id, or nullopt when the URL is already there (and then
+  // only adds the missing tags and fills an empty title).
+  std::optional<std::int64_t> add_feed(const NewFeed& feed, Time now);
+  std::vector<FeedRow> feeds(bool enabled_only = false);
+  // By numeric id or by exact URL.
+  std::optional<FeedRow> find_feed(const std::string& id_or_url);
+  // Removes the feed and its fetch log; its documents stay, their sightings keep the
+  // publisher's name. Returns false when there was no such feed.
+  bool remove_feed(std::int64_t id);
+
+  // Stores one feed's entries in one transaction. `source` names the publisher.
+  IngestResult ingest(std::int64_t feed_id, const std::string& source,
+                      const std::vector<EntryRecord>& entries, Time now);
+  // Records a fetch in the log and updates the feed's state, in one transaction.
+  void record_fetch(const FetchOutcome& outcome);
+
+  // Documents.
+  std::optional<Document> document(std::int64_t id);
+  // Calls `visit` for each selected document (with its sightings), streaming: documents are
+  // not collected in memory. Throws atip::Error for a malformed FTS expression.
+  void select(const Selection& selection, const std::function<void(const Document&)>& visit);
+  // Applies `mark` to each document in one transaction; each update touches only the fields
+  // set, so two people marking at once lose nothing. Returns the ids that do not exist.
+  std::vector<std::int64_t> mark(const std::vector<std::int64_t>& ids, const Mark& mark);
+
+  // Documents per month, tag value, feed or language among the selected ones; months in
+  // order, everything else most frequent first. Documents with no value of a tag family are
+  // not counted for it.
+  std::vector<Count> stats(const Selection& selection, StatsBy by);
+
+  std::int64_t count_documents();
+  std::int64_t count_sightings();
+
+ private:
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace atip::store

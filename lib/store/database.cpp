@@ -1,0 +1,111 @@
+#include "lib/store/database.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "lib/store/schema_files.hpp"
+#include "lib/util/error.hpp"
+
+namespace atip::store {
+namespace fs = std::filesystem;
+
+namespace {
+
+int level_of(std::string_view file_name) { return std::atoi(std::string(file_name.substr(0, 4)).c_str()); }
+
+[[noreturn]] void fail(const std::string& what) { throw Error(what, kExitCatalogue); }
+
+// Pragmas are per connection, so every open sets them.
+void configure(SQLite::Database& db, OpenMode mode) {
+  // Readers must wait for a writer (a nightly fetch) rather than fail with "database is locked".
+  db.setBusyTimeout(10000);
+  // Enforce the ON DELETE rules of the schema (SQLite leaves them off by default).
+  db.exec("PRAGMA foreign_keys = ON");
+  if (mode == OpenMode::ReadWrite) {
+    // WAL lets search and export read while fetch writes; NORMAL is durable enough under WAL
+    // (a power cut can lose the last transaction, never corrupt the file).
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+  }
+}
+
+int user_version(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+void check_path(const std::string& path, OpenMode mode) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (fs::is_directory(status)) fail(fmt::format("catalogue '{}' is a directory, not a file", path));
+  if (!fs::exists(status)) {
+    if (mode == OpenMode::ReadOnly)
+      fail(fmt::format("no catalogue at '{}': add feeds with 'atip feeds add URL' or "
+                       "'atip feeds import FILE.opml', then run 'atip fetch'", path));
+    const fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty() && !fs::exists(parent)) {
+      fs::create_directories(parent, ec);
+      if (ec) fail(fmt::format("cannot create folder '{}': {}", parent.string(), ec.message()));
+    }
+  }
+}
+
+}  // namespace
+
+int current_schema_level() { return level_of(schema_files().back().name); }
+
+int migrate(SQLite::Database& db, const std::string& path) {
+  int level = user_version(db);
+  if (level > current_schema_level())
+    fail(fmt::format("catalogue '{}' was written by a newer atip (schema level {}, this atip knows "
+                     "up to {}): upgrade atip", path, level, current_schema_level()));
+  int applied = 0;
+  for (const SchemaFile& file : schema_files()) {
+    const int target = level_of(file.name);
+    if (target <= level) continue;
+    // IMMEDIATE takes the write lock first, so two atips opening a new catalogue at once
+    // cannot both apply the same step.
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    if (user_version(db) >= target) continue;  // another process got there first
+    db.exec(std::string(file.sql));
+    db.exec(fmt::format("PRAGMA user_version = {}", target));
+    tx.commit();
+    level = target;
+    ++applied;
+  }
+  return applied;
+}
+
+std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode) {
+  check_path(path, mode);
+  const int flags = mode == OpenMode::ReadOnly ? SQLite::OPEN_READONLY
+                                               : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  try {
+    auto db = std::make_unique<SQLite::Database>(path, flags);
+    configure(*db, mode);
+    if (mode == OpenMode::ReadWrite) {
+      migrate(*db, path);
+    } else {
+      const int level = user_version(*db);
+      if (level > current_schema_level())
+        fail(fmt::format("catalogue '{}' was written by a newer atip (schema level {}, this atip "
+                         "knows up to {}): upgrade atip", path, level, current_schema_level()));
+      if (level < current_schema_level())
+        fail(fmt::format("catalogue '{}' is at schema level {}; run 'atip fetch' or any command "
+                         "that writes to upgrade it to {}", path, level, current_schema_level()));
+    }
+    return db;
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode();
+    if (code == SQLITE_NOTADB)
+      fail(fmt::format("'{}' is not an atip catalogue (not an SQLite database)", path));
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+      fail(fmt::format("catalogue '{}' is locked by another process", path));
+    fail(fmt::format("cannot open catalogue '{}': {}", path, e.getErrorStr()));
+  }
+}
+
+}  // namespace atip::store

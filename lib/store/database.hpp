@@ -1,0 +1,30 @@
+#pragma once
+// Opening the catalogue: one place for the pragmas and the migrations. All SQL of atip lives in
+// lib/store; callers see typed functions (catalogue.hpp), never statements.
+#include <memory>
+#include <string>
+
+namespace SQLite {
+class Database;
+}
+
+namespace atip::store {
+
+enum class OpenMode {
+  ReadWrite,  // create the file (and its folder) if missing, migrate to the current level
+  ReadOnly,   // the file must exist and be at the current level; nothing is written
+};
+
+// The schema level this atip writes (the number of the last file in schema/).
+int current_schema_level();
+
+// Opens (and for ReadWrite, creates and migrates) the catalogue at `path`.
+// Throws atip::Error with exit code kExitCatalogue and a one-line message when the path is a
+// folder, is not an SQLite database, was written by a newer atip, or cannot be opened.
+std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode);
+
+// Applies every migration above the database's user_version, each in its own transaction
+// together with the user_version bump. Returns the number applied.
+int migrate(SQLite::Database& db, const std::string& path_for_messages);
+
+}  // namespace atip::store

@@ -1,0 +1,179 @@
+// Feeds and their fetch state.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <charconv>
+
+#include "lib/store/catalogue.hpp"
+#include "lib/store/row.hpp"
+
+namespace atip::store {
+
+namespace {
+
+void add_tags(SQLite::Database& db, std::int64_t feed_id, const std::vector<std::string>& tags) {
+  SQLite::Statement st(db, "INSERT OR IGNORE INTO feed_tag(feed_id, tag) VALUES (?, ?)");
+  for (const std::string& tag : tags) {
+    if (tag.empty()) continue;
+    st.bind(1, feed_id);
+    st.bind(2, tag);
+    st.exec();
+    st.reset();
+  }
+}
+
+constexpr const char* kFeedColumns =
+    "f.id, f.url, f.title, f.site_url, f.language, f.enabled, f.added_at, f.etag, "
+    "f.last_modified, f.body_hash, f.last_attempt, f.last_success, f.http_status, f.last_error, "
+    "f.consecutive_failures, "
+    "(SELECT count(DISTINCT s.document_id) FROM sighting s WHERE s.feed_id = f.id), "
+    "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM feed_tag t WHERE t.feed_id = f.id "
+    "ORDER BY tag))";
+
+FeedRow read_feed(SQLite::Statement& st) {
+  FeedRow f;
+  f.id = st.getColumn(0).getInt64();
+  f.url = row::text(st.getColumn(1));
+  f.title = row::text(st.getColumn(2));
+  f.site_url = row::text(st.getColumn(3));
+  f.language = row::text(st.getColumn(4));
+  f.enabled = st.getColumn(5).getInt() != 0;
+  f.added_at = st.getColumn(6).getInt64();
+  f.etag = row::text(st.getColumn(7));
+  f.last_modified = row::text(st.getColumn(8));
+  f.body_hash = row::text(st.getColumn(9));
+  f.last_attempt = row::opt_int64(st.getColumn(10));
+  f.last_success = row::opt_int64(st.getColumn(11));
+  f.http_status = row::opt_int(st.getColumn(12));
+  f.last_error = row::text(st.getColumn(13));
+  f.consecutive_failures = st.getColumn(14).getInt();
+  f.documents = st.getColumn(15).getInt64();
+  const std::string tags = row::text(st.getColumn(16));
+  for (std::size_t start = 0; start < tags.size();) {
+    std::size_t comma = tags.find(',', start);
+    if (comma == std::string::npos) comma = tags.size();
+    f.tags.push_back(tags.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return f;
+}
+
+bool is_all_digits(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> Catalogue::add_feed(const NewFeed& feed, Time now) {
+  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement find(*db_, "SELECT id FROM feed WHERE url = ?");
+  find.bind(1, feed.url);
+  std::optional<std::int64_t> added;
+  std::int64_t id = 0;
+  if (find.executeStep()) {
+    id = find.getColumn(0).getInt64();
+    SQLite::Statement title(*db_, "UPDATE feed SET title = ? WHERE id = ? AND title = ''");
+    title.bind(1, feed.title);
+    title.bind(2, id);
+    title.exec();
+  } else {
+    SQLite::Statement ins(*db_,
+                          "INSERT INTO feed(url, title, site_url, added_at) VALUES (?, ?, ?, ?)");
+    ins.bind(1, feed.url);
+    ins.bind(2, feed.title);
+    ins.bind(3, feed.site_url);
+    ins.bind(4, now);
+    ins.exec();
+    id = db_->getLastInsertRowid();
+    added = id;
+  }
+  add_tags(*db_, id, feed.tags);
+  tx.commit();
+  return added;
+}
+
+std::vector<FeedRow> Catalogue::feeds(bool enabled_only) {
+  SQLite::Statement st(*db_, std::string("SELECT ") + kFeedColumns + " FROM feed f" +
+                                 (enabled_only ? " WHERE f.enabled = 1" : "") + " ORDER BY f.id");
+  std::vector<FeedRow> out;
+  while (st.executeStep()) out.push_back(read_feed(st));
+  return out;
+}
+
+std::optional<FeedRow> Catalogue::find_feed(const std::string& id_or_url) {
+  SQLite::Statement st(*db_, std::string("SELECT ") + kFeedColumns +
+                                 " FROM feed f WHERE f.url = ? OR f.id = ? ORDER BY f.url = ? DESC");
+  std::int64_t id = -1;
+  if (is_all_digits(id_or_url) && id_or_url.size() < 19)
+    std::from_chars(id_or_url.data(), id_or_url.data() + id_or_url.size(), id);
+  st.bind(1, id_or_url);
+  st.bind(2, id);
+  st.bind(3, id_or_url);
+  if (!st.executeStep()) return std::nullopt;
+  return read_feed(st);
+}
+
+bool Catalogue::remove_feed(std::int64_t id) {
+  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  // Keep the publisher's name on the sightings before the feed row (and feed_id) goes.
+  SQLite::Statement keep(*db_,
+                         "UPDATE sighting SET source = (SELECT CASE WHEN title <> '' THEN title "
+                         "ELSE url END FROM feed WHERE id = ?) WHERE feed_id = ? AND source = ''");
+  keep.bind(1, id);
+  keep.bind(2, id);
+  keep.exec();
+  SQLite::Statement del(*db_, "DELETE FROM feed WHERE id = ?");
+  del.bind(1, id);
+  const bool removed = del.exec() > 0;
+  tx.commit();
+  return removed;
+}
+
+void Catalogue::record_fetch(const FetchOutcome& o) {
+  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement log(*db_,
+                        "INSERT INTO fetch_log(feed_id, started_at, duration_ms, outcome, "
+                        "http_status, bytes, entries, new_documents, new_sightings, updated, error, "
+                        "warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  log.bind(1, o.feed_id);
+  log.bind(2, o.started_at);
+  log.bind(3, o.duration_ms);
+  log.bind(4, o.outcome);
+  row::bind_opt(log, 5, o.http_status);
+  log.bind(6, o.bytes);
+  log.bind(7, o.entries);
+  log.bind(8, o.ingest.new_documents);
+  log.bind(9, o.ingest.new_sightings);
+  log.bind(10, o.ingest.updated);
+  log.bind(11, o.error);
+  log.bind(12, o.warnings);
+  log.exec();
+
+  const bool failed = o.outcome == "failed";
+  SQLite::Statement st(*db_, failed ?
+      "UPDATE feed SET last_attempt = ?, http_status = ?, last_error = ?, "
+      "consecutive_failures = consecutive_failures + 1 WHERE id = ?" :
+      "UPDATE feed SET last_attempt = ?1, http_status = ?2, last_error = '', "
+      "consecutive_failures = 0, last_success = ?1, etag = ?4, last_modified = ?5, "
+      "body_hash = CASE WHEN ?6 <> '' THEN ?6 ELSE body_hash END, "
+      "title = CASE WHEN title = '' THEN ?7 ELSE title END, "
+      "site_url = CASE WHEN site_url = '' THEN ?8 ELSE site_url END, "
+      "language = CASE WHEN ?9 <> '' THEN ?9 ELSE language END WHERE id = ?3");
+  st.bind(1, o.started_at);
+  row::bind_opt(st, 2, o.http_status);
+  if (failed) {
+    st.bind(3, o.error);
+    st.bind(4, o.feed_id);
+  } else {
+    st.bind(3, o.feed_id);
+    st.bind(4, o.etag);
+    st.bind(5, o.last_modified);
+    st.bind(6, o.body_hash);
+    st.bind(7, o.feed_title);
+    st.bind(8, o.site_url);
+    st.bind(9, o.language);
+  }
+  st.exec();
+  tx.commit();
+}
+
+}  // namespace atip::store

@@ -1,0 +1,101 @@
+#include "lib/store/selection_sql.hpp"
+
+#include <fmt/format.h>
+
+namespace atip::store {
+
+namespace {
+
+constexpr const char* kDate = "coalesce(d.published, d.first_seen)";
+
+// "(:topic0, :topic1)": one named parameter per value, bound by bind_list.
+std::string placeholders(const char* prefix, std::size_t n) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < n; ++i) out += fmt::format("{}:{}{}", i ? ", " : "", prefix, i);
+  return out + ")";
+}
+
+std::string tag_filter(const char* kind, const char* prefix, std::size_t n) {
+  if (n == 0) return {};
+  return fmt::format(" AND EXISTS (SELECT 1 FROM tag t WHERE t.document_id = d.id AND t.kind = '{}' "
+                     "AND t.value IN {})", kind, placeholders(prefix, n));
+}
+
+void bind_list(SQLite::Statement& st, const char* prefix, const std::vector<std::string>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) st.bind(fmt::format(":{}{}", prefix, i), values[i]);
+}
+
+std::string state_filter(const std::vector<std::string>& states) {
+  if (states.empty()) return {};
+  std::string out = " AND (0";
+  std::size_t plain = 0;
+  for (const auto& s : states) {
+    if (s == "starred")
+      out += " OR d.starred = 1";
+    else
+      out += fmt::format(" OR d.state = :state{}", plain++);
+  }
+  return out + ")";
+}
+
+}  // namespace
+
+std::string selection_where(const Selection& sel) {
+  std::string sql;
+  if (!sel.fts_query.empty()) sql += " AND document_fts MATCH :q";
+  if (sel.since) sql += fmt::format(" AND {} >= :since", kDate);
+  if (sel.until) sql += fmt::format(" AND {} <= :until", kDate);
+  if (!sel.feed_ids.empty())
+    sql += fmt::format(" AND EXISTS (SELECT 1 FROM sighting s WHERE s.document_id = d.id AND "
+                       "s.feed_id IN {})", placeholders("feed", sel.feed_ids.size()));
+  sql += tag_filter("topic", "topic", sel.topics.size());
+  sql += tag_filter("area", "area", sel.areas.size());
+  sql += tag_filter("country", "country", sel.countries.size());
+  sql += tag_filter("type", "type", sel.types.size());
+  if (!sel.languages.empty()) sql += " AND d.language IN " + placeholders("lang", sel.languages.size());
+  sql += state_filter(sel.states);
+  if (sel.min_relevance) sql += " AND d.relevance >= :relevance";
+  return sql;
+}
+
+std::string selection_sql(const Selection& sel, const std::string& columns) {
+  const bool fts = !sel.fts_query.empty();
+  std::string sql = fmt::format("SELECT {}, {} FROM document d", columns, fts ? "document_fts.rank" : "0");
+  if (fts) sql += " JOIN document_fts ON document_fts.rowid = d.id";
+  sql += " WHERE 1" + selection_where(sel);
+  const std::string newest = fmt::format("{} DESC, d.id DESC", kDate);
+  switch (sel.order) {
+    case Selection::Order::Rank:
+      sql += fts ? " ORDER BY document_fts.rank, " + newest : " ORDER BY " + newest;
+      break;
+    case Selection::Order::DateDesc:
+      sql += " ORDER BY " + newest;
+      break;
+    case Selection::Order::SourceThenDate:
+      // The first publisher that carried the work groups it in a digest.
+      sql += " ORDER BY (SELECT coalesce(nullif(f.title, ''), f.url, s.source) FROM sighting s "
+             "LEFT JOIN feed f ON f.id = s.feed_id WHERE s.document_id = d.id "
+             "ORDER BY s.first_seen, s.id LIMIT 1) COLLATE NOCASE, " + newest;
+      break;
+  }
+  if (sel.limit > 0) sql += fmt::format(" LIMIT {}", sel.limit);
+  return sql;
+}
+
+void bind_selection(SQLite::Statement& st, const Selection& sel) {
+  if (!sel.fts_query.empty()) st.bind(":q", sel.fts_query);
+  if (sel.since) st.bind(":since", *sel.since);
+  if (sel.until) st.bind(":until", *sel.until);
+  for (std::size_t i = 0; i < sel.feed_ids.size(); ++i) st.bind(fmt::format(":feed{}", i), sel.feed_ids[i]);
+  bind_list(st, "topic", sel.topics);
+  bind_list(st, "area", sel.areas);
+  bind_list(st, "country", sel.countries);
+  bind_list(st, "type", sel.types);
+  bind_list(st, "lang", sel.languages);
+  std::size_t plain = 0;
+  for (const auto& s : sel.states)
+    if (s != "starred") st.bind(fmt::format(":state{}", plain++), s);
+  if (sel.min_relevance) st.bind(":relevance", *sel.min_relevance);
+}
+
+}  // namespace atip::store

@@ -1,0 +1,22 @@
+#pragma once
+// The SQL for a Selection, shared by search, export and statistics so that every command
+// selects the same documents for the same filters.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+#include "lib/store/catalogue.hpp"
+
+namespace atip::store {
+
+// "SELECT <columns>, <rank> FROM document d … WHERE … ORDER BY … LIMIT …"; the rank column is
+// last (0 when there is no full-text query).
+std::string selection_sql(const Selection& sel, const std::string& columns);
+
+// The WHERE conditions alone (starting with " AND"), for queries that aggregate.
+std::string selection_where(const Selection& sel);
+
+// Binds every parameter the two functions above refer to.
+void bind_selection(SQLite::Statement& st, const Selection& sel);
+
+}  // namespace atip::store

@@ -1,0 +1,146 @@
+#include <doctest/doctest.h>
+
+#include "lib/store/catalogue.hpp"
+#include "tests/common/temp_dir.hpp"
+
+using namespace atip::store;
+using atip::testing::TempDir;
+
+namespace {
+
+EntryRecord entry(const std::string& key, const std::string& title, const std::string& canonical,
+                  const std::string& hash = "h1") {
+  EntryRecord e;
+  e.entry_key = key;
+  e.content_hash = hash;
+  e.link = "https://" + canonical;
+  e.canonical_url = canonical;
+  e.title = title;
+  e.summary = "Summary of " + title;
+  e.published = 1'780'000'000;
+  return e;
+}
+
+std::vector<std::int64_t> ids_matching(Catalogue& c, const std::string& fts) {
+  std::vector<std::int64_t> ids;
+  Selection s;
+  s.fts_query = fts;
+  s.order = Selection::Order::Rank;
+  c.select(s, [&](const Document& d) { ids.push_back(d.id); });
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("store::ingest: an entry already seen in the same feed is not stored again") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto feed = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  const std::vector<EntryRecord> batch = {entry("k1", "One", "a.example/1"), entry("k2", "Two", "a.example/2")};
+  auto first = c.ingest(feed, "A", batch, 100);
+  CHECK(first.new_documents == 2);
+  auto second = c.ingest(feed, "A", batch, 200);
+  CHECK(second.new_documents == 0);
+  CHECK(second.new_sightings == 0);
+  CHECK(second.unchanged == 2);
+  CHECK(c.count_documents() == 2);
+  CHECK(c.count_sightings() == 2);
+}
+
+TEST_CASE("store::ingest: the same canonical URL from another feed is a new sighting of the same document") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto a = *c.add_feed({"https://a.example/feed", "UNODC", "", {}}, 1);
+  const auto b = *c.add_feed({"https://b.example/feed", "ReliefWeb", "", {}}, 1);
+  c.ingest(a, "UNODC", {entry("unodc-1", "Global Report", "unodc.org/report")}, 100);
+  auto r = c.ingest(b, "ReliefWeb", {entry("rw-77", "Global Report (syndicated)", "unodc.org/report")}, 200);
+  CHECK(r.new_documents == 0);
+  CHECK(r.new_sightings == 1);
+  REQUIRE(c.count_documents() == 1);
+  auto doc = c.document(1);
+  REQUIRE(doc);
+  REQUIRE(doc->sightings.size() == 2);
+  CHECK(doc->sightings[0].source == "UNODC");
+  CHECK(doc->sightings[1].source == "ReliefWeb");
+  CHECK(doc->title == "Global Report");  // the first publisher's text stays
+}
+
+TEST_CASE("store::ingest: a changed entry updates the document, keeps first_seen and records the old title") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto feed = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  c.ingest(feed, "A", {entry("k1", "Draft title", "a.example/1", "h1")}, 100);
+  auto r = c.ingest(feed, "A", {entry("k1", "Final title", "a.example/1", "h2")}, 200);
+  CHECK(r.updated == 1);
+  auto doc = c.document(1);
+  REQUIRE(doc);
+  CHECK(doc->title == "Final title");
+  CHECK(doc->first_seen == 100);
+  CHECK(doc->last_changed == 200);
+  REQUIRE(doc->revisions.size() == 1);
+  CHECK(doc->revisions[0].title == "Draft title");
+  // The full-text index follows the update.
+  CHECK(ids_matching(c, "\"final\"").size() == 1);
+  CHECK(ids_matching(c, "\"draft\"").empty());
+}
+
+TEST_CASE("store::select: full-text search ignores accents and case, and ranks title matches first") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto feed = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  auto in_summary = entry("k1", "Informe anual", "a.example/1");
+  in_summary.summary = "Datos sobre el TRÁFICO de personas en la región";
+  auto in_title = entry("k2", "Tráfico de migrantes y trata", "a.example/2");
+  c.ingest(feed, "A", {in_summary, in_title, entry("k3", "Unrelated", "a.example/3")}, 100);
+  const auto ids = ids_matching(c, "\"trafico\"");
+  REQUIRE(ids.size() == 2);
+  CHECK(ids[0] == 2);  // title match first
+  CHECK(ids[1] == 1);
+}
+
+TEST_CASE("store::remove_feed: documents stay, and their sightings keep the publisher's name") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto feed = *c.add_feed({"https://a.example/feed", "Agência Brasil", "", {}}, 1);
+  c.ingest(feed, "", {entry("k1", "Tráfico de pessoas", "a.example/1")}, 100);
+  CHECK(c.remove_feed(feed));
+  CHECK(c.feeds().empty());
+  auto doc = c.document(1);
+  REQUIRE(doc);
+  REQUIRE(doc->sightings.size() == 1);
+  CHECK_FALSE(doc->sightings[0].feed_id.has_value());
+  CHECK(doc->sightings[0].source == "Agência Brasil");
+  CHECK_FALSE(c.remove_feed(feed));
+}
+
+TEST_CASE("store::record_fetch: success stores validators and clears failures; failure counts them") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto feed = *c.add_feed({"https://a.example/feed", "", "", {}}, 1);
+  FetchOutcome fail;
+  fail.feed_id = feed;
+  fail.started_at = 10;
+  fail.outcome = "failed";
+  fail.http_status = 500;
+  fail.error = "HTTP 500 Internal Server Error";
+  c.record_fetch(fail);
+  c.record_fetch(fail);
+  CHECK(c.find_feed(std::to_string(feed))->consecutive_failures == 2);
+  FetchOutcome ok;
+  ok.feed_id = feed;
+  ok.started_at = 20;
+  ok.outcome = "stored";
+  ok.http_status = 200;
+  ok.etag = "\"v1\"";
+  ok.last_modified = "Tue, 03 Nov 2026 10:00:00 GMT";
+  ok.feed_title = "Learned title";
+  c.record_fetch(ok);
+  auto row = c.find_feed("https://a.example/feed");
+  REQUIRE(row);
+  CHECK(row->consecutive_failures == 0);
+  CHECK(row->etag == "\"v1\"");
+  CHECK(row->last_modified == "Tue, 03 Nov 2026 10:00:00 GMT");
+  CHECK(row->title == "Learned title");
+  CHECK(row->last_success == 20);
+  CHECK(row->last_error.empty());
+}

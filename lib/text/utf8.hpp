@@ -12,6 +12,11 @@ bool is_valid_utf8(std::string_view s) noexcept;
 // Copies `s`, replacing each invalid byte sequence with U+FFFD.
 std::string sanitize_utf8(std::string_view s);
 
+// Decodes the code point at s[i] and advances i past it. An invalid or truncated sequence
+// yields U+FFFD and advances by the maximal invalid subpart (at least one byte). Requires i <
+// s.size().
+std::uint32_t next_code_point(std::string_view s, std::size_t& i) noexcept;
+
 // Appends the UTF-8 encoding of a code point (U+FFFD for invalid ones).
 void append_utf8(std::string& out, std::uint32_t cp);
 

@@ -1,0 +1,166 @@
+// A direct JSON writer: the document shape is fixed, so building an nlohmann tree first only
+// cost time (it was 5x slower than parsing the feed). Strings are re-validated as UTF-8 and
+// escaped per RFC 8259; key order is the order of ATIP_JSON.md.
+#include "lib/feed/json_output.hpp"
+
+#include <string_view>
+
+#include "lib/text/utf8.hpp"
+#include "lib/util/time.hpp"
+
+namespace atip::feed {
+
+namespace {
+
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+
+  void open(char c) {
+    comma();
+    out_.push_back(c);
+    first_ = true;
+  }
+  void close(char c) {
+    out_.push_back(c);
+    first_ = false;
+  }
+  void key(std::string_view k) {
+    comma();
+    out_.push_back('"');
+    out_.append(k);
+    out_ += "\":";
+    first_ = true;  // the value that follows needs no comma
+  }
+  void value(std::string_view s) {  // empty strings are null in ATIP_JSON
+    comma();
+    if (s.empty()) {
+      out_ += "null";
+    } else if (text::is_valid_utf8(s)) {
+      quoted(s);
+    } else {
+      quoted(text::sanitize_utf8(s));
+    }
+  }
+  void literal(std::string_view raw) {
+    comma();
+    out_.append(raw);
+  }
+  void date(const Date& d) {
+    if (d.time) value(util::format_rfc3339(*d.time));
+    else literal("null");
+  }
+  void field(std::string_view k, std::string_view v) { key(k), value(v); }
+
+ private:
+  void comma() {
+    if (!first_) out_.push_back(',');
+    first_ = false;
+  }
+  void quoted(std::string_view s) {
+    static const char kHex[] = "0123456789abcdef";
+    out_.push_back('"');
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == '"' || c == '\\') {
+        out_.push_back('\\');
+        out_.push_back(ch);
+      } else if (c == '\n') {
+        out_ += "\\n";
+      } else if (c == '\t') {
+        out_ += "\\t";
+      } else if (c == '\r') {
+        out_ += "\\r";
+      } else if (c < 0x20) {
+        out_ += "\\u00";
+        out_.push_back(kHex[c >> 4]);
+        out_.push_back(kHex[c & 15]);
+      } else {
+        out_.push_back(ch);
+      }
+    }
+    out_.push_back('"');
+  }
+
+  std::string& out_;
+  bool first_ = true;
+};
+
+void write_type(Writer& w, std::string_view k, const std::string& v, TextType t) {
+  w.key(k);
+  if (v.empty()) w.literal("null");
+  else w.value(text_type_name(t));
+}
+
+void write_entry(Writer& w, const Entry& e) {
+  w.open('{');
+  w.field("id", e.id);
+  w.field("title", e.title);
+  w.field("title_type", text_type_name(e.title_type));
+  w.field("link", e.link);
+  w.key("published"), w.date(e.published);
+  w.key("updated"), w.date(e.updated);
+  w.field("published_raw", e.published.raw);
+  w.field("updated_raw", e.updated.raw);
+  w.key("authors"), w.open('[');
+  for (const Person& p : e.authors) {
+    w.open('{');
+    w.field("name", p.name);
+    w.field("email", p.email);
+    if (!p.uri.empty()) w.field("uri", p.uri);
+    w.close('}');
+  }
+  w.close(']');
+  w.field("summary", e.summary);
+  write_type(w, "summary_type", e.summary, e.summary_type);
+  w.field("content", e.content);
+  write_type(w, "content_type", e.content, e.content_type);
+  w.key("categories"), w.open('[');
+  for (const std::string& c : e.categories) w.value(c);
+  w.close(']');
+  w.key("enclosures"), w.open('[');
+  for (const Enclosure& x : e.enclosures) {
+    w.open('{');
+    w.field("url", x.url);
+    w.field("type", x.type);
+    w.key("length"), w.literal(x.length ? std::to_string(*x.length) : "null");
+    w.close('}');
+  }
+  w.close(']');
+  w.field("language", e.language);
+  w.field("key", e.key);
+  w.field("content_hash", e.content_hash);
+  w.close('}');
+}
+
+}  // namespace
+
+std::string to_json(const Feed& feed) {
+  std::string out;
+  out.reserve(1024 + feed.entries.size() * 1024);
+  Writer w(out);
+  w.open('{');
+  w.key("atip_json"), w.literal("1");
+  w.field("format", format_name(feed.format));
+  w.field("encoding", feed.encoding);
+  w.key("wellformed"), w.literal(feed.wellformed ? "true" : "false");
+  w.key("warnings"), w.open('[');
+  for (const std::string& s : feed.warnings) w.value(s);
+  w.close(']');
+  w.key("feed"), w.open('{');
+  w.field("title", feed.title);
+  w.field("title_type", text_type_name(feed.title_type));
+  w.field("link", feed.link);
+  w.field("description", feed.description);
+  w.field("language", feed.language);
+  w.key("updated"), w.date(feed.updated);
+  w.key("published"), w.date(feed.published);
+  w.close('}');
+  w.key("entries"), w.open('[');
+  for (const Entry& e : feed.entries) write_entry(w, e);
+  w.close(']');
+  w.close('}');
+  return out;
+}
+
+}  // namespace atip::feed

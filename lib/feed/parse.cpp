@@ -1,0 +1,191 @@
+// parse(): the pipeline from bytes to Feed. Each stage is its own file: sniff (what is it?),
+// encoding (bytes -> UTF-8), xml_prep (HTML entities, bare '&'), pugixml plus recover (ill-formed
+// XML), extract_* (tree -> Feed), identity (keys). Nothing here throws out of parse().
+#include "lib/feed/parse.hpp"
+
+#include <exception>
+
+#include "lib/feed/encoding.hpp"
+#include "lib/feed/extract.hpp"
+#include "lib/feed/identity.hpp"
+#include "lib/feed/jsonfeed.hpp"
+#include "lib/feed/recover.hpp"
+#include "lib/feed/sniff.hpp"
+#include "lib/feed/xml_prep.hpp"
+#include "lib/text/utf8.hpp"
+
+namespace atip::feed {
+
+namespace {
+
+// Enough for every real feed we have seen; each attempt is one linear parse.
+constexpr int kMaxRepairs = 64;
+
+ParseResult failure(std::string error) {
+  ParseResult r;
+  r.error = std::move(error);
+  return r;
+}
+
+ParseResult html_page(std::string_view utf8, const Hints& hints) {
+  ParseResult r = failure("not a feed: an HTML page");
+  r.advertised_feeds = advertised_feeds(utf8, hints.base_url);
+  if (!r.advertised_feeds.empty())
+    r.error += "; it advertises " + std::to_string(r.advertised_feeds.size()) +
+               (r.advertised_feeds.size() == 1 ? " feed" : " feeds");
+  return r;
+}
+
+Format rss_version(std::string_view v) {
+  if (v == "0.90") return Format::Rss090;
+  if (v == "0.91") return Format::Rss091;
+  if (v == "0.92") return Format::Rss092;
+  if (v == "0.93") return Format::Rss093;
+  if (v == "0.94") return Format::Rss094;
+  return Format::Rss20;
+}
+
+// The dialect of the document from its root element, or Unknown.
+Format detect_format(Scope& root) {
+  if (root.name().ns == Ns::Other) {
+    const std::string_view l = root.name().local;
+    if (l == "rss" || l == "channel") root.adopt_default_namespace(Ns::Rss);
+    else if (l == "feed") root.adopt_default_namespace(root.attr("version") == "0.3" ? Ns::Atom03 : Ns::Atom10);
+  }
+  const QName& q = root.name();
+  if (q.local == "rss" && is_rss_ns(q.ns)) return rss_version(root.attr("version"));
+  if (q.local == "channel" && is_rss_ns(q.ns)) return Format::Rss20;
+  if (q.local == "rdf" && (q.ns == Ns::Rdf || q.ns == Ns::Other)) {
+    for (pugi::xml_node c = root.node().first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      const Scope cs(&root, c);
+      if (cs.name().local == "channel" && cs.name().ns == Ns::Rss090) return Format::Rss090;
+    }
+    return Format::Rss10;
+  }
+  if (q.local == "feed") {
+    if (q.ns == Ns::Atom03) return Format::Atom03;
+    if (q.ns == Ns::Atom10) return Format::Atom10;
+    if (q.ns == Ns::None) return root.attr("version") == "0.3" ? Format::Atom03 : Format::Atom10;
+  }
+  return Format::Unknown;
+}
+
+struct XmlTree {
+  pugi::xml_document doc;
+  std::string buffer;  // the document's text; the tree points into it after an in-place parse
+};
+
+constexpr unsigned kParseOptions = pugi::parse_default;
+
+std::size_t clamp_offset(const pugi::xml_parse_result& r, const std::string& buffer) {
+  return std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(r.offset, 0)), buffer.size());
+}
+
+// Well-formed documents (nearly all) are parsed in place, without a copy. Otherwise the
+// prepared text is rebuilt from `utf8` and parsed again with repairs (recover.hpp); the first
+// error is kept as a warning with the document's line number.
+void load_xml(XmlTree& t, std::string_view utf8, Feed& feed) {
+  PreparedXml prep = prepare_xml(utf8);
+  for (auto& w : prep.warnings) feed.warnings.push_back(std::move(w));
+  if (prep.changed) feed.wellformed = false;
+  t.buffer = std::move(prep.xml);
+  const pugi::xml_parse_result first =
+      t.doc.load_buffer_inplace(t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
+  if (first) return;
+  t.buffer = prepare_xml(utf8).xml;
+  feed.warnings.push_back("line " +
+                          std::to_string(line_of(t.buffer, clamp_offset(first, t.buffer)) +
+                                         prep.skipped_lines) +
+                          ": " + describe(first));
+  feed.wellformed = false;
+  // The in-place tree points into the old buffer, so the document is always parsed again here;
+  // when no repair applies, that reparse gives back the first attempt's partial tree.
+  pugi::xml_parse_result r = first;
+  bool reparsed = false;
+  for (int attempt = 0; attempt < kMaxRepairs && repair(t.buffer, r); ++attempt) {
+    r = t.doc.load_buffer(t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
+    reparsed = true;
+    if (r) return;
+  }
+  if (!reparsed) t.doc.load_buffer(t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
+}
+
+void ensure_utf8(std::string& s) {
+  if (!text::is_valid_utf8(s)) s = text::sanitize_utf8(s);
+}
+
+void ensure_utf8(Feed& f) {
+  ensure_utf8(f.title);
+  ensure_utf8(f.link);
+  ensure_utf8(f.description);
+  ensure_utf8(f.language);
+  for (Entry& e : f.entries) {
+    for (std::string* s : {&e.id, &e.title, &e.link, &e.summary, &e.content, &e.language,
+                           &e.published.raw, &e.updated.raw})
+      ensure_utf8(*s);
+    for (Person& p : e.authors) ensure_utf8(p.name), ensure_utf8(p.email), ensure_utf8(p.uri);
+    for (std::string& c : e.categories) ensure_utf8(c);
+  }
+}
+
+ParseResult parse_xml(Decoded& dec, const Hints& hints) {
+  ParseResult res;
+  Feed& feed = res.feed;
+  feed.encoding = dec.encoding;
+  feed.warnings = std::move(dec.warnings);
+  feed.wellformed = !dec.lossy;
+  XmlTree tree;
+  load_xml(tree, dec.utf8, feed);
+  const pugi::xml_node root_node = tree.doc.document_element();
+  if (!root_node) return failure("not a feed: no XML root element");
+  Scope root(nullptr, root_node, hints.base_url);
+  if (root.name().local == "html") return html_page(dec.utf8, hints);
+  feed.format = detect_format(root);
+  if (feed.format == Format::Unknown)
+    return failure("not a feed: root element <" + std::string(root_node.name()) + ">");
+  if (feed.format == Format::Atom03 || feed.format == Format::Atom10) extract_atom(root, feed);
+  else extract_rss(root, feed);
+  res.ok = true;
+  return res;
+}
+
+ParseResult parse_impl(std::string_view bytes, const Hints& hints) {
+  if (is_blank(bytes)) return failure("empty document");
+  Decoded dec = decode_to_utf8(bytes, hints.http_charset);
+  if (looks_binary(bytes, dec.utf8)) return failure("not a feed: binary data");
+  const std::size_t first = dec.utf8.find_first_not_of(" \t\r\n\f");
+  if (first == std::string::npos) return failure("empty document");
+  if (dec.utf8[first] == '{') {
+    ParseResult r;
+    r.feed.encoding = dec.encoding;
+    r.feed.warnings = std::move(dec.warnings);
+    r.feed.wellformed = !dec.lossy;
+    r.ok = parse_json_feed(std::string_view(dec.utf8).substr(first), hints.base_url, r.feed, r.error);
+    return r;
+  }
+  if (looks_like_html_page(dec.utf8)) return html_page(dec.utf8, hints);
+  if (dec.utf8.find('<') == std::string::npos) return failure("not a feed: no markup");
+  return parse_xml(dec, hints);
+}
+
+}  // namespace
+
+ParseResult parse(std::string_view bytes, const Hints& hints) {
+  try {
+    ParseResult r = parse_impl(bytes, hints);
+    if (r.ok) {
+      ensure_utf8(r.feed);
+      assign_identity(r.feed);
+    } else {
+      r.feed = Feed{};
+    }
+    return r;
+  } catch (const std::bad_alloc&) {
+    return failure("out of memory while parsing");
+  } catch (const std::exception& e) {
+    return failure(std::string("internal error while parsing: ") + e.what());
+  }
+}
+
+}  // namespace atip::feed

@@ -25,14 +25,19 @@ struct Response {
   std::int64_t tag = 0;
   std::string url;            // as requested
   std::string effective_url;  // after redirects
-  long status = 0;            // HTTP status; 0 when no response was received
-  std::string error;          // transport failure (DNS, refused, time-out, too large, bad scheme …)
+  long status = 0;            // HTTP status of the last response; 0 when none was received
+  // Transport failure, one lower-case line, e.g. "could not connect to 127.0.0.1 port 9:
+  // connection refused", "could not resolve host 'x'", "timed out after 60 s", "transfer too
+  // slow: under 100 bytes/s for 30 s", "response larger than N bytes", "too many redirects (more
+  // than 5)", "unsupported URL scheme 'file'", "refused redirect to unsupported URL scheme
+  // 'file'". Empty when a response arrived; HTTP errors (404, 500) are statuses, not errors.
+  std::string error;
   std::string content_type;   // full header value, e.g. "application/rss+xml; charset=ISO-8859-1"
   std::string etag;
   std::string last_modified;
   std::string retry_after;    // raw Retry-After header, if any
-  std::vector<Redirect> redirects;
-  std::string body;           // decompressed
+  std::vector<Redirect> redirects;  // every hop followed, in order, targets made absolute
+  std::string body;           // decompressed; empty when `error` is set
   double seconds = 0;         // wall time of the transfer
 
   bool ok() const { return error.empty() && status >= 200 && status < 300; }

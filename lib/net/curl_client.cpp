@@ -1,0 +1,161 @@
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "atip_version.hpp"
+#include "lib/net/http.hpp"
+#include "lib/net/transfer.hpp"
+#include "lib/net/url_parts.hpp"
+#include "lib/util/error.hpp"
+
+namespace atip::net {
+namespace {
+
+void global_init_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+      throw Error("cannot initialise libcurl");
+    }
+  });
+}
+
+struct MultiDeleter {
+  void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+};
+using MultiHandle = std::unique_ptr<CURLM, MultiDeleter>;
+
+MultiHandle make_multi(const Options& options) {
+  MultiHandle multi(curl_multi_init());
+  if (!multi) throw Error("cannot create a libcurl multi handle");
+  curl_multi_setopt(multi.get(), CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+  curl_multi_setopt(multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS,
+                    static_cast<long>(options.max_parallel));
+  curl_multi_setopt(multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
+                    static_cast<long>(options.max_per_host));
+  return multi;
+}
+
+Response failed(const Request& request, std::string error) {
+  Response response;
+  response.tag = request.tag;
+  response.url = request.url;
+  response.error = std::move(error);
+  return response;
+}
+
+// The state of one fetch_all call. Transfers are started from a queue as slots free up, so
+// 500 feeds never become 500 sockets, and at most max_per_host of them talk to one host: the
+// limit is applied here rather than left to libcurl, whose pending transfers would spend their
+// time-out waiting for a connection.
+class Batch {
+ public:
+  Batch(const std::vector<Request>& requests, const Options& options,
+        const std::function<void(Response&&)>& on_done)
+      : requests_(requests),
+        options_(options),
+        on_done_(on_done),
+        user_agent_(options.user_agent.empty() ? default_user_agent() : options.user_agent),
+        multi_(make_multi(options)) {
+    for (std::size_t i = 0; i < requests.size(); ++i) queue_.push_back(i);
+  }
+
+  void run() {
+    while (!queue_.empty() || !running_.empty()) {
+      start_ready();
+      int still_running = 0;
+      check(curl_multi_perform(multi_.get(), &still_running));
+      collect_done();
+      if (!running_.empty()) check(curl_multi_poll(multi_.get(), nullptr, 0, 1000, nullptr));
+    }
+  }
+
+ private:
+  // A failing multi handle (out of memory, a libcurl bug) would fail every transfer; rather than
+  // spin, end the run with an environment error. The destructor cleans up the transfers.
+  static void check(CURLMcode code) {
+    if (code != CURLM_OK) throw Error(std::string("libcurl: ") + curl_multi_strerror(code));
+  }
+
+  struct Running {
+    std::unique_ptr<Transfer> transfer;
+    std::string host;
+  };
+
+  void start_ready() {
+    const auto limit = static_cast<std::size_t>(std::max(1, options_.max_parallel));
+    const int per_host = std::max(1, options_.max_per_host);
+    for (auto it = queue_.begin(); it != queue_.end() && running_.size() < limit;) {
+      const Request& request = requests_[*it];
+      std::string host = url_host(request.url);
+      if (!host.empty() && hosts_[host] >= per_host) {
+        ++it;
+        continue;
+      }
+      it = queue_.erase(it);
+      start(request, std::move(host));
+    }
+  }
+
+  // Requests that cannot be fetched fail here, before any I/O.
+  void start(const Request& request, std::string host) {
+    std::string scheme = url_scheme(request.url);
+    if (scheme != "http" && scheme != "https") {
+      on_done_(failed(request, scheme.empty() ? "URL without a scheme"
+                                              : "unsupported URL scheme '" + scheme + "'"));
+      return;
+    }
+    auto transfer = Transfer::create(request, options_, user_agent_);
+    if (!transfer) return on_done_(failed(request, "cannot set up the transfer"));
+    if (transfer->attach(multi_.get()) != CURLM_OK) {
+      return on_done_(failed(request, "cannot start the transfer"));
+    }
+    ++hosts_[host];
+    CURL* easy = transfer->easy();
+    running_.emplace(easy, Running{std::move(transfer), std::move(host)});
+  }
+
+  void collect_done() {
+    int left = 0;
+    while (CURLMsg* message = curl_multi_info_read(multi_.get(), &left)) {
+      if (message->msg != CURLMSG_DONE) continue;
+      auto found = running_.find(message->easy_handle);
+      if (found == running_.end()) continue;
+      CURLcode code = message->data.result;  // `message` is invalid once the handle is removed
+      Response response = found->second.transfer->finish(code);
+      --hosts_[found->second.host];
+      running_.erase(found);
+      on_done_(std::move(response));
+    }
+  }
+
+  const std::vector<Request>& requests_;
+  const Options& options_;
+  const std::function<void(Response&&)>& on_done_;
+  std::string user_agent_;
+  MultiHandle multi_;  // declared before running_: transfers leave the multi handle first
+  std::deque<std::size_t> queue_;
+  std::unordered_map<std::string, int> hosts_;  // transfers in flight per host
+  std::map<CURL*, Running> running_;
+};
+
+}  // namespace
+
+CurlClient::CurlClient(Options options) : options_(std::move(options)) { global_init_once(); }
+
+CurlClient::~CurlClient() = default;
+
+void CurlClient::fetch_all(const std::vector<Request>& requests,
+                           const std::function<void(Response&&)>& on_done) {
+  Batch batch(requests, options_, on_done);
+  batch.run();
+}
+
+std::string default_user_agent() { return "atip/" ATIP_VERSION " (+" ATIP_PROJECT_URL ")"; }
+
+}  // namespace atip::net

@@ -1,0 +1,28 @@
+#pragma once
+// The command table's row type. Each cmd/<name>.cpp defines setup_<name>(), which registers the
+// command's options on its CLI11 subcommand and returns the function that runs it with them.
+// No work happens inside CLI11 callbacks; main() runs the one chosen command inside one try.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+#include "lib/app/context.hpp"
+
+namespace atip::cmd {
+
+using Runner = std::function<int(app::Context&)>;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  Runner (*setup)(CLI::App& sub);
+};
+
+Runner setup_feeds(CLI::App& sub);
+Runner setup_fetch(CLI::App& sub);
+Runner setup_parse(CLI::App& sub);
+Runner setup_search(CLI::App& sub);
+Runner setup_show(CLI::App& sub);
+Runner setup_export(CLI::App& sub);
+
+}  // namespace atip::cmd

@@ -1,0 +1,75 @@
+// atip feeds add|list|remove|import|export
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include <memory>
+
+#include "cmd/command.hpp"
+#include "lib/app/feeds.hpp"
+
+namespace atip::cmd {
+
+namespace {
+
+struct Options {
+  std::string url, title, target, file;
+  std::vector<std::string> tags;
+  std::string format = "table";
+};
+
+int run_add(const Options& o, app::Context& ctx) {
+  const auto r = app::add_feed(ctx, o.url, o.title, o.tags);
+  if (ctx.out_is_terminal || !r.added)
+    fmt::print(ctx.out, "{} {}: {}\n", r.added ? "added feed" : "already there: feed", r.id, o.url);
+  return 0;
+}
+
+int run_import(const Options& o, app::Context& ctx) {
+  const auto r = app::import_opml(ctx, o.file);
+  fmt::print(ctx.out, "imported {} feed{} ({} already there, {} skipped)\n", r.added,
+             r.added == 1 ? "" : "s", r.already, r.skipped);
+  return r.skipped > 0 ? 1 : 0;
+}
+
+app::ListFormat list_format(const std::string& s) {
+  if (s == "json") return app::ListFormat::Json;
+  if (s == "tsv") return app::ListFormat::Tsv;
+  return app::ListFormat::Table;
+}
+
+}  // namespace
+
+Runner setup_feeds(CLI::App& sub) {
+  auto o = std::make_shared<Options>();
+  sub.require_subcommand(1, 1);
+  CLI::App* add = sub.add_subcommand("add", "Add a feed by URL");
+  add->add_option("url", o->url, "Feed URL (http or https)")->required();
+  add->add_option("--title", o->title, "Publisher name to show (default: the feed's own title)");
+  add->add_option("--tag", o->tags, "A label for the feed; repeat for several")->type_name("TAG");
+  CLI::App* list = sub.add_subcommand("list", "List the feeds with their fetch status");
+  list->add_option("--format", o->format, "table, tsv or json")
+      ->check(CLI::IsMember({"table", "tsv", "json"}))
+      ->default_val("table");
+  CLI::App* remove = sub.add_subcommand("remove", "Remove a feed; its documents stay catalogued");
+  remove->add_option("feed", o->target, "Feed id or URL")->required();
+  CLI::App* import = sub.add_subcommand("import", "Add the feeds listed in an OPML file");
+  import->add_option("file", o->file, "OPML file, or - for standard input")->required();
+  sub.add_subcommand("export", "Write every feed as OPML 2.0 to standard output");
+
+  return [o, add, list, remove, import](app::Context& ctx) {
+    if (add->parsed()) return run_add(*o, ctx);
+    if (list->parsed()) {
+      app::list_feeds(ctx, list_format(o->format));
+      return 0;
+    }
+    if (remove->parsed()) {
+      app::remove_feed(ctx, o->target);
+      return 0;
+    }
+    if (import->parsed()) return run_import(*o, ctx);
+    app::export_opml(ctx);
+    return 0;
+  };
+}
+
+}  // namespace atip::cmd

@@ -1,0 +1,167 @@
+#include "lib/query/query.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cstdint>
+#include <vector>
+
+namespace atip::query {
+
+namespace {
+
+enum class Kind { Term, Phrase, And, Or, Not, Open, Close };
+
+struct Token {
+  Kind kind;
+  std::string text;  // for Term and Phrase
+  bool prefix = false;
+  std::size_t column = 0;  // 1-based, for messages
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// A word is searchable when it has a letter or digit; FTS5's unicode61 tokenizer sees
+// punctuation as nothing, and an empty phrase ANDed into a query makes it match nothing.
+// Latin-1 punctuation (¿ ¡ « »), general punctuation (— “ ” …) and symbols are not letters.
+bool is_word_code_point(std::uint32_t cp) {
+  if (cp < 0x80) return std::isalnum(static_cast<int>(cp)) != 0;
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  return true;
+}
+
+bool has_word_character(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (int k = 1; k < len && i + static_cast<std::size_t>(k) < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]) & 0x3Fu);
+    if (is_word_code_point(cp)) return true;
+    i += static_cast<std::size_t>(len);
+  }
+  return false;
+}
+
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::vector<Token> tokenize(std::string_view q) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < q.size()) {
+    const char c = q[i];
+    const std::size_t column = i + 1;
+    if (is_space(c)) {
+      ++i;
+    } else if (c == '(' || c == ')') {
+      out.push_back({c == '(' ? Kind::Open : Kind::Close, {}, false, column});
+      ++i;
+    } else if (c == '"') {
+      const std::size_t end = q.find('"', i + 1);
+      if (end == std::string_view::npos)
+        throw SyntaxError(fmt::format("unterminated phrase at column {}", column));
+      const std::string_view body = q.substr(i + 1, end - i - 1);
+      i = end + 1;
+      const bool prefix = i < q.size() && q[i] == '*';
+      if (prefix) ++i;
+      if (has_word_character(body)) out.push_back({Kind::Phrase, std::string(body), prefix, column});
+    } else if (c == '-' && i + 1 < q.size() && !is_space(q[i + 1])) {
+      out.push_back({Kind::Not, {}, false, column});
+      ++i;
+    } else {
+      std::size_t end = i;
+      while (end < q.size() && !is_space(q[end]) && q[end] != '(' && q[end] != ')' && q[end] != '"')
+        ++end;
+      std::string word(q.substr(i, end - i));
+      i = end;
+      if (word == "AND") {
+        out.push_back({Kind::And, {}, false, column});
+      } else if (word == "OR") {
+        out.push_back({Kind::Or, {}, false, column});
+      } else if (word == "NOT") {
+        out.push_back({Kind::Not, {}, false, column});
+      } else {
+        bool prefix = false;
+        while (!word.empty() && word.back() == '*') {
+          word.pop_back();
+          prefix = true;
+        }
+        if (has_word_character(word)) out.push_back({Kind::Term, word, prefix, column});
+      }
+    }
+  }
+  return out;
+}
+
+bool is_operand_end(Kind k) { return k == Kind::Term || k == Kind::Phrase || k == Kind::Close; }
+bool is_binary(Kind k) { return k == Kind::And || k == Kind::Or || k == Kind::Not; }
+
+const char* name_of(Kind k) { return k == Kind::And ? "AND" : k == Kind::Or ? "OR" : "NOT"; }
+
+// FTS5 needs an operand on both sides of AND, OR and NOT, and balanced parentheses; say which
+// token breaks that rather than letting SQLite answer "fts5: syntax error near …".
+void validate(const std::vector<Token>& tokens) {
+  int depth = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    const bool after_operand = i > 0 && is_operand_end(tokens[i - 1].kind);
+    if (is_binary(t.kind)) {
+      if (!after_operand)
+        throw SyntaxError(fmt::format("{} at column {} needs a word before it", name_of(t.kind),
+                                      t.column));
+      if (i + 1 == tokens.size() || is_binary(tokens[i + 1].kind) ||
+          tokens[i + 1].kind == Kind::Close)
+        throw SyntaxError(fmt::format("{} at column {} needs a word after it", name_of(t.kind),
+                                      t.column));
+    } else if (t.kind == Kind::Open) {
+      ++depth;
+    } else if (t.kind == Kind::Close) {
+      if (depth == 0) throw SyntaxError(fmt::format("unmatched ')' at column {}", t.column));
+      if (tokens[i - 1].kind == Kind::Open)
+        throw SyntaxError(fmt::format("empty parentheses at column {}", tokens[i - 1].column));
+      --depth;
+    }
+  }
+  if (depth > 0) throw SyntaxError("unmatched '(' in the query");
+}
+
+}  // namespace
+
+std::string to_fts5(std::string_view query) {
+  const std::vector<Token> tokens = tokenize(query);
+  validate(tokens);
+  std::string out;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    // Two operands side by side are an implicit AND; FTS5 accepts juxtaposition except
+    // before "(", so write it out.
+    if (i > 0 && is_operand_end(tokens[i - 1].kind) &&
+        (t.kind == Kind::Term || t.kind == Kind::Phrase || t.kind == Kind::Open))
+      out += " AND";
+    if (!out.empty()) out += ' ';
+    switch (t.kind) {
+      case Kind::Term:
+      case Kind::Phrase:
+        out += quoted(t.text);
+        if (t.prefix) out += '*';
+        break;
+      case Kind::And: out += "AND"; break;
+      case Kind::Or: out += "OR"; break;
+      case Kind::Not: out += "NOT"; break;
+      case Kind::Open: out += '('; break;
+      case Kind::Close: out += ')'; break;
+    }
+  }
+  return out;
+}
+
+}  // namespace atip::query

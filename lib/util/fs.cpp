@@ -1,0 +1,54 @@
+#include "lib/util/fs.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "lib/util/error.hpp"
+
+namespace atip::util {
+
+std::string read_file(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    throw Error(fmt::format("cannot read '{}': it is a directory", path));
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw Error(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
+  return bytes;
+}
+
+void write_file_atomically(const std::string& path,
+                           const std::function<void(std::ostream&)>& write) {
+  const std::string tmp = fmt::format("{}.tmp-{}", path, ::getpid());
+  try {
+    {
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      if (!out) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+      write(out);
+      out.flush();
+      if (!out) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    }
+    if (std::rename(tmp.c_str(), path.c_str()) != 0)
+      throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+  } catch (...) {
+    std::remove(tmp.c_str());
+    throw;
+  }
+}
+
+}  // namespace atip::util

@@ -1,0 +1,47 @@
+#include <doctest/doctest.h>
+
+#include "lib/query/query.hpp"
+
+using atip::query::SyntaxError;
+using atip::query::to_fts5;
+
+TEST_CASE("query::to_fts5: plain words are quoted and joined with AND") {
+  CHECK(to_fts5("trata personas") == "\"trata\" AND \"personas\"");
+  CHECK(to_fts5("  trata   ") == "\"trata\"");
+}
+
+TEST_CASE("query::to_fts5: phrases, prefixes and operators pass through safely") {
+  CHECK(to_fts5("\"trata de personas\"") == "\"trata de personas\"");
+  CHECK(to_fts5("traf*") == "\"traf\"*");
+  CHECK(to_fts5("trata OR tráfico") == "\"trata\" OR \"tráfico\"");
+  CHECK(to_fts5("trata NOT drogas") == "\"trata\" NOT \"drogas\"");
+  CHECK(to_fts5("trata -drogas") == "\"trata\" NOT \"drogas\"");
+  CHECK(to_fts5("(trata OR trafficking) chile") == "( \"trata\" OR \"trafficking\" ) AND \"chile\"");
+}
+
+TEST_CASE("query::to_fts5: FTS5 syntax characters in words cannot reach FTS5") {
+  CHECK(to_fts5("title:trata") == "\"title:trata\"");
+  CHECK_THROWS_AS(to_fts5("a\"b"), SyntaxError);
+  CHECK(to_fts5("near^ *") == "\"near^\"");
+  CHECK(to_fts5("- ... * — ¿ «»").empty());
+  CHECK(to_fts5("trata — Chile") == "\"trata\" AND \"Chile\"");
+}
+
+TEST_CASE("query::to_fts5: malformed queries say where the problem is") {
+  auto message = [](const char* q) {
+    try {
+      to_fts5(q);
+    } catch (const SyntaxError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(message("\"trata de") == "unterminated phrase at column 1");
+  CHECK(message("OR trata") == "OR at column 1 needs a word before it");
+  CHECK(message("trata AND") == "AND at column 7 needs a word after it");
+  CHECK(message("trata OR OR x") == "OR at column 7 needs a word after it");
+  CHECK(message("(trata") == "unmatched '(' in the query");
+  CHECK(message("trata)") == "unmatched ')' at column 6");
+  CHECK(message("x () y") == "empty parentheses at column 3");
+  CHECK(message("-drogas") == "NOT at column 1 needs a word before it");
+}

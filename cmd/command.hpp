@@ -24,5 +24,7 @@ Runner setup_parse(CLI::App& sub);
 Runner setup_search(CLI::App& sub);
 Runner setup_show(CLI::App& sub);
 Runner setup_export(CLI::App& sub);
+Runner setup_mark(CLI::App& sub);
+Runner setup_stats(CLI::App& sub);
 
 }  // namespace atip::cmd

@@ -1,47 +1,34 @@
-// atip export [--since DATE] [--until DATE] [--format md|json] [-o FILE]
-#include <fmt/format.h>
-
+// atip export [QUERY…] [filters] [--format md|json] [-o FILE]
 #include <memory>
 
 #include "cmd/command.hpp"
+#include "cmd/filters.hpp"
 #include "lib/app/documents.hpp"
-#include "lib/util/error.hpp"
 
 namespace atip::cmd {
 
 namespace {
-
 struct Options {
-  std::string since, until, format = "md", output;
+  std::vector<std::string> words;
+  app::Filters filters;
+  std::string format = "md";
+  std::string output;
 };
-
-std::optional<util::UnixTime> date_option(const std::string& value, const char* flag, bool end) {
-  if (value.empty()) return std::nullopt;
-  auto t = util::parse_cli_date(value, end);
-  if (!t)
-    throw Error(fmt::format("{} '{}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)", flag, value),
-                kExitUsage);
-  return t;
-}
-
 }  // namespace
 
 Runner setup_export(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("--since", o->since, "Works dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY)")
-      ->type_name("DATE");
-  sub.add_option("--until", o->until, "Works dated on or before DATE (the whole month for YYYY-MM)")
-      ->type_name("DATE");
+  sub.add_option("query", o->words, "Only documents matching this search query (optional)");
+  add_filter_options(sub, o->filters, /*with_month=*/true);
   sub.add_option("-f,--format", o->format, "md (a digest grouped by publisher) or json")
       ->check(CLI::IsMember({"md", "json"}))
       ->default_val("md");
-  sub.add_option("-o,--output", o->output, "Write to FILE (replaced only when complete)")
-      ->type_name("FILE");
+  sub.add_option("-o,--output", o->output, "Write to FILE (replaced only when complete)")->type_name("FILE");
   return [o](app::Context& ctx) {
     app::ExportOptions e;
+    for (const auto& w : o->words) e.query += (e.query.empty() ? "" : " ") + w;
+    e.filters = o->filters;
     e.format = o->format;
-    e.since = date_option(o->since, "--since", false);
-    e.until = date_option(o->until, "--until", true);
     e.output = o->output;
     app::export_documents(ctx, e);
     return 0;

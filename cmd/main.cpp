@@ -23,6 +23,8 @@ const Command kCommands[] = {
     {"fetch", "Fetch every enabled feed and catalogue new documents", atip::cmd::setup_fetch},
     {"search", "Search the catalogue, best match first", atip::cmd::setup_search},
     {"show", "Show one document with every sighting", atip::cmd::setup_show},
+    {"mark", "Record screening decisions, stars and notes on documents", atip::cmd::setup_mark},
+    {"stats", "Count documents by month, topic, country, feed, language or type", atip::cmd::setup_stats},
     {"export", "Write a digest or data export of the catalogue", atip::cmd::setup_export},
     {"parse", "Show how one feed file parses, without storing it", atip::cmd::setup_parse},
 };
@@ -92,6 +94,9 @@ int main(int argc, char** argv) {
     atip::app::Context ctx{atip::app::catalogue_path(db), std::cout, std::cerr, *clock,
                            atip::util::is_terminal(STDOUT_FILENO),
                            atip::util::terminal_width(STDOUT_FILENO)};
+    // https://no-color.org: any non-empty NO_COLOR turns colour off.
+    const char* no_color = std::getenv("NO_COLOR");
+    ctx.color = ctx.out_is_terminal && !(no_color && *no_color);
     const int status = runners.at(chosen.front())(ctx);
     std::cout.flush();
     if (!std::cout) return fail("cannot write to standard output", atip::kExitFailure);

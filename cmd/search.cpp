@@ -1,7 +1,9 @@
-// atip search QUERY [--limit N] [--format table|json]; exit 1 when nothing matches, like grep.
+// atip search QUERY… [filters] [--limit N] [--sort rank|date] [--format table|tsv|csv|json]
+// Exit 1 when nothing matches, like grep.
 #include <memory>
 
 #include "cmd/command.hpp"
+#include "cmd/filters.hpp"
 #include "lib/app/documents.hpp"
 
 namespace atip::cmd {
@@ -9,26 +11,40 @@ namespace atip::cmd {
 namespace {
 struct Options {
   std::vector<std::string> words;
+  app::Filters filters;
   int limit = 20;
+  std::string sort = "rank";
   std::string format = "table";
 };
+
+app::SearchFormat format_of(const std::string& s) {
+  if (s == "json") return app::SearchFormat::Json;
+  if (s == "tsv") return app::SearchFormat::Tsv;
+  if (s == "csv") return app::SearchFormat::Csv;
+  return app::SearchFormat::Table;
+}
 }  // namespace
 
 Runner setup_search(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("query", o->words, "Words, \"phrases\", prefix*, AND, OR, NOT, -word, ( )")
-      ->required();
+  sub.add_option("query", o->words, "Words, \"phrases\", prefix*, AND, OR, NOT, -word, ( )")->required();
+  add_filter_options(sub, o->filters, /*with_month=*/false);
   sub.add_option("-n,--limit", o->limit, "Show at most N documents (0: all)")
       ->check(CLI::NonNegativeNumber)
       ->default_val(20);
-  sub.add_option("--format", o->format, "table or json")
-      ->check(CLI::IsMember({"table", "json"}))
+  sub.add_option("--sort", o->sort, "rank (best match first) or date (newest first)")
+      ->check(CLI::IsMember({"rank", "date"}))
+      ->default_val("rank");
+  sub.add_option("--format", o->format, "table (TSV when piped), tsv, csv or json")
+      ->check(CLI::IsMember({"table", "tsv", "csv", "json"}))
       ->default_val("table");
   return [o](app::Context& ctx) {
-    std::string query;
-    for (const auto& w : o->words) query += (query.empty() ? "" : " ") + w;
-    app::SearchOptions s{query, o->limit,
-                         o->format == "json" ? app::SearchFormat::Json : app::SearchFormat::Table};
+    app::SearchOptions s;
+    for (const auto& w : o->words) s.query += (s.query.empty() ? "" : " ") + w;
+    s.filters = o->filters;
+    s.limit = o->limit;
+    s.format = format_of(o->format);
+    s.sort = o->sort == "date" ? app::SearchSort::Date : app::SearchSort::Rank;
     return app::search(ctx, s) > 0 ? 0 : 1;
   };
 }

@@ -15,6 +15,7 @@ struct Context {
   const util::Clock& clock;
   bool out_is_terminal = false;
   int terminal_width = 80;
+  bool color = false;  // out is a terminal and NO_COLOR is not set
 };
 
 // The catalogue path: `cli_db` when given, else $ATIP_DB, else $XDG_DATA_HOME/atip/catalogue.db,

@@ -18,72 +18,6 @@
 
 namespace atip::app {
 
-namespace {
-
-std::string sources_of(const store::Document& d) {
-  std::vector<std::string> seen;
-  std::string out;
-  for (const auto& s : d.sightings) {
-    if (std::find(seen.begin(), seen.end(), s.source) != seen.end()) continue;
-    seen.push_back(s.source);
-    out += (out.empty() ? "" : ", ") + s.source;
-  }
-  return out;
-}
-
-// One line per hit. On a terminal the title is cut to fit the width; piped, nothing is cut so
-// scripts see whole fields (tab-separated).
-void print_hit(Context& ctx, const store::Document& d) {
-  const std::string title = text::terminal_safe(text::collapse_whitespace(d.title));
-  const std::string sources = text::terminal_safe(sources_of(d));
-  const std::string date = util::format_date(d.date());
-  if (!ctx.out_is_terminal) {
-    fmt::print(ctx.out, "{}\t{}\t{}\t{}\t{}\n", d.id, date, title, sources,
-               text::terminal_safe(d.link()));
-    return;
-  }
-  const int fixed = 6 + 2 + 10 + 2;
-  const int room = std::max(20, ctx.terminal_width - fixed);
-  fmt::print(ctx.out, "{:>6}  {}  {}\n", d.id, date, text::truncate_chars(title, static_cast<std::size_t>(room)));
-  fmt::print(ctx.out, "{:>6}  {:10}  {}\n", "", "",
-             text::truncate_chars(sources + " · " + text::terminal_safe(d.link()), static_cast<std::size_t>(room)));
-}
-
-}  // namespace
-
-int search(Context& ctx, const SearchOptions& options) {
-  std::string fts;
-  try {
-    fts = query::to_fts5(options.query);
-  } catch (const query::SyntaxError& e) {
-    throw Error(fmt::format("bad query '{}': {}", options.query, e.what()), kExitUsage);
-  }
-  if (fts.empty())
-    throw Error(fmt::format("bad query '{}': it has no word to search for", options.query), kExitUsage);
-  store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
-  store::Selection sel;
-  sel.fts_query = fts;
-  sel.limit = options.limit;
-  sel.order = store::Selection::Order::Rank;
-  int found = 0;
-  nlohmann::json hits = nlohmann::json::array();
-  cat.select(sel, [&](const store::Document& d) {
-    ++found;
-    if (options.format == SearchFormat::Json) {
-      nlohmann::json j = exporter::document_json(d);
-      j["rank"] = d.rank;
-      hits.push_back(std::move(j));
-    } else {
-      print_hit(ctx, d);
-    }
-  });
-  if (options.format == SearchFormat::Json)
-    ctx.out << hits.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  else if (found == 0 && ctx.out_is_terminal)
-    fmt::print(ctx.err, "no documents match '{}'\n", text::terminal_safe(options.query));
-  return found;
-}
-
 void show(Context& ctx, std::int64_t id) {
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
   const auto d = cat.document(id);
@@ -115,14 +49,14 @@ void show(Context& ctx, std::int64_t id) {
 long export_documents(Context& ctx, const ExportOptions& options) {
   const auto format = exporter::parse_format(options.format);
   if (!format) throw Error(fmt::format("unknown export format '{}' (use md or json)", options.format), kExitUsage);
+  store::Selection sel = to_selection(ctx, options.filters);
+  if (!options.query.empty()) sel.fts_query = search_expression(options.query);
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
-  store::Selection sel;
-  sel.since = options.since;
-  sel.until = options.until;
+  resolve_feeds(cat, options.filters, sel);
   sel.order = exporter::order_for(*format);
   exporter::DigestInfo info;
-  info.since = options.since;
-  info.until = options.until;
+  info.since = sel.since;
+  info.until = sel.until;
   info.generated_at = ctx.clock.now();
   long written = 0;
   auto run = [&](std::ostream& out) {

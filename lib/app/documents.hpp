@@ -4,20 +4,26 @@
 #include <string>
 
 #include "lib/app/context.hpp"
+#include "lib/app/filters.hpp"
 #include "lib/util/time.hpp"
 
 namespace atip::app {
 
-enum class SearchFormat { Table, Json };
+enum class SearchFormat { Table, Tsv, Csv, Json };
+enum class SearchSort { Rank, Date };
 
 struct SearchOptions {
   std::string query;
+  Filters filters;
   int limit = 20;
   SearchFormat format = SearchFormat::Table;
+  SearchSort sort = SearchSort::Rank;
 };
 
-// Prints the best matches, best first. A malformed query is an atip::Error (exit 2) that says
-// where the problem is. Returns the number of documents found.
+// Prints the best matches, best first (or newest first). A malformed query is an atip::Error
+// (exit 2) that says where the problem is. Table output on a terminal is fitted to its width
+// with the matched words in bold (unless NO_COLOR); piped, it is TSV. Returns the number of
+// documents found.
 int search(Context& ctx, const SearchOptions& options);
 
 // Prints one document with every sighting and earlier revision. Throws when there is none.
@@ -25,7 +31,8 @@ void show(Context& ctx, std::int64_t id);
 
 struct ExportOptions {
   std::string format = "md";
-  std::optional<util::UnixTime> since, until;
+  std::string query;  // optional search query narrowing the selection
+  Filters filters;
   std::string output;  // file; empty for ctx.out
 };
 

@@ -2,6 +2,7 @@
 
 #include "lib/catalog/canonical_url.hpp"
 #include "lib/text/html.hpp"
+#include "lib/text/utf8.hpp"
 
 namespace atip::app {
 
@@ -29,12 +30,13 @@ store::EntryRecord to_record(const feed::Entry& e, const feed::Feed& f) {
   r.content_hash = e.content_hash;
   r.link = e.link;
   r.canonical_url = catalog::canonical_url(e.link);
-  r.title = text::collapse_whitespace(plain(e.title, e.title_type));
+  // Stored text is plain and free of control and escape sequences, whatever the feed sent.
+  r.title = text::terminal_safe(text::collapse_whitespace(plain(e.title, e.title_type)));
   // Summaries are the short form; when a feed sends only full content, that is what we have.
   const bool use_content = e.summary.empty();
   const std::string& body = use_content ? e.content : e.summary;
   const feed::TextType type = use_content ? e.content_type : e.summary_type;
-  r.summary = plain(body, type);
+  r.summary = text::terminal_safe(plain(body, type));
   r.summary_html = type == feed::TextType::Text ? std::string() : body;
   for (const feed::Person& p : e.authors) {
     const std::string& name = p.name.empty() ? p.email : p.name;

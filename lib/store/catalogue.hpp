@@ -101,6 +101,8 @@ struct Document {
   std::vector<Sighting> sightings;  // oldest first
   std::vector<Revision> revisions;  // only filled by document()
   double rank = 0;                  // search rank (lower is better), 0 outside search
+  // With Selection::highlight: the title with each matched word between \x01 and \x02.
+  std::string title_highlighted;
 
   Time date() const { return published.value_or(first_seen); }
   // The link to show: the canonical URL's first published form.
@@ -118,6 +120,7 @@ struct Selection {
   std::vector<std::string> states;         // "new", "included", "excluded", "maybe", "starred"
   std::optional<double> min_relevance;     // hide documents scored below this
   int limit = 0;                           // 0: no limit
+  bool highlight = false;                  // fill Document::title_highlighted (needs fts_query)
   enum class Order { Rank, DateDesc, SourceThenDate } order = Order::DateDesc;
 };
 

@@ -85,6 +85,7 @@ void Catalogue::select(const Selection& sel, const std::function<void(const Docu
     while (st.executeStep()) {
       Document d = read_document(st);
       d.rank = st.getColumn(15).getDouble();
+      d.title_highlighted = row::text(st.getColumn(16));
       read_sightings(sightings, d.id, d.sightings);
       visit(d);
     }

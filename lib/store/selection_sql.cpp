@@ -60,7 +60,11 @@ std::string selection_where(const Selection& sel) {
 
 std::string selection_sql(const Selection& sel, const std::string& columns) {
   const bool fts = !sel.fts_query.empty();
-  std::string sql = fmt::format("SELECT {}, {} FROM document d", columns, fts ? "document_fts.rank" : "0");
+  // Matched words are marked with two control characters no stored title holds (the ingest
+  // path removes C0 controls), for the caller to render.
+  const char* highlight = fts && sel.highlight ? "highlight(document_fts, 0, char(1), char(2))" : "''";
+  std::string sql = fmt::format("SELECT {}, {}, {} FROM document d", columns,
+                                fts ? "document_fts.rank" : "0", highlight);
   if (fts) sql += " JOIN document_fts ON document_fts.rowid = d.id";
   sql += " WHERE 1" + selection_where(sel);
   const std::string newest = fmt::format("{} DESC, d.id DESC", kDate);

@@ -9,8 +9,8 @@
 
 namespace atip::store {
 
-// "SELECT <columns>, <rank> FROM document d … WHERE … ORDER BY … LIMIT …"; the rank column is
-// last (0 when there is no full-text query).
+// "SELECT <columns>, <rank>, <highlighted title> FROM document d … WHERE … ORDER BY … LIMIT …";
+// rank is 0 without a full-text query, the highlighted title '' unless Selection::highlight.
 std::string selection_sql(const Selection& sel, const std::string& columns);
 
 // The WHERE conditions alone (starting with " AND"), for queries that aggregate.

@@ -11,6 +11,7 @@
 #include "lib/util/fs.hpp"
 #include "lib/util/lock.hpp"
 #include "tests/common/run_atip.hpp"
+#include "tests/common/samples.hpp"
 #include "tests/support/http_server.hpp"
 
 using atip::testing::run_atip;
@@ -20,24 +21,15 @@ using atip::testing::TestServer;
 
 namespace {
 
-const char* const kSamples[] = {"unodc-news.rss", "mpf-chile.rss", "iom-americas.atom",
-                                "dw-espanol.rdf", "reliefweb-trafficking.rss", "agencia-brasil.rss"};
-
-std::string samples_dir() { return ATIP_SOURCE_DIR "/feeds/samples"; }
-
-std::string opml_for(const TestServer& server) {
-  std::string body;
-  for (const char* name : kSamples)
-    body += "<outline type=\"rss\" text=\"\" xmlUrl=\"" + server.url(name) + "\"/>\n";
-  return "<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>samples</title></head><body>\n" +
-         body + "</body></opml>\n";
-}
+using atip::testing::kSampleFeeds;
+using atip::testing::samples_dir;
+using atip::testing::samples_opml;
 
 // What the catalogue should hold, worked out independently of atip's store: one document per
 // distinct canonical link across all samples.
 std::size_t distinct_works_in_samples() {
   std::set<std::string> keys;
-  for (const char* name : kSamples) {
+  for (const char* name : kSampleFeeds) {
     const auto r = atip::feed::parse(atip::util::read_file(samples_dir() + "/" + name));
     REQUIRE_MESSAGE(r.ok, name);
     for (const auto& e : r.feed.entries) keys.insert(atip::catalog::canonical_url(e.link));
@@ -60,7 +52,7 @@ TEST_CASE("e2e: import, fetch twice, search, show and export the sample feeds") 
   const std::string db = tmp.file("catalogue.db");
   const std::map<std::string, std::string> env = {
       {"ATIP_DB", db}, {"ATIP_NOW", "2026-11-20T12:00:00Z"}, {"HOME", tmp.path().string()}};
-  const std::string opml = tmp.write("samples.opml", opml_for(server));
+  const std::string opml = tmp.write("samples.opml", samples_opml(server));
 
   RunResult r = run_atip({"feeds", "import", opml}, env);
   CHECK(r.status == 0);

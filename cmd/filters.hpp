@@ -1,0 +1,25 @@
+#pragma once
+// The filter flags search, export and stats share, registered the same way everywhere.
+#include <CLI/CLI.hpp>
+
+#include "lib/app/filters.hpp"
+
+namespace atip::cmd {
+
+inline void add_filter_options(CLI::App& sub, app::Filters& f, bool with_month) {
+  sub.add_option("--since", f.since, "Works dated on or after DATE (YYYY-MM-DD, YYYY-MM, YYYY, or 30d, 2w, 6m, 1y)")
+      ->type_name("DATE");
+  sub.add_option("--until", f.until, "Works dated on or before DATE (a month or year means its end)")
+      ->type_name("DATE");
+  if (with_month) sub.add_option("--month", f.month, "Works dated in this month")->type_name("YYYY-MM");
+  sub.add_option("--feed", f.feeds, "Carried by this feed (id or URL); repeatable")->type_name("ID|URL");
+  sub.add_option("--topic", f.topics, "Tagged with this topic; repeatable")->type_name("TOPIC");
+  sub.add_option("--area", f.areas, "Tagged with this 4P area; repeatable")->type_name("AREA");
+  sub.add_option("--country", f.countries, "Tagged with this country (ISO code); repeatable")->type_name("CC");
+  sub.add_option("--type", f.types, "Of this document type; repeatable")->type_name("TYPE");
+  sub.add_option("--lang", f.languages, "In this language (en, es, pt, fr); repeatable")->type_name("LANG");
+  sub.add_option("--state", f.states, "In this screening state (new, included, excluded, maybe, starred); repeatable")
+      ->type_name("STATE");
+}
+
+}  // namespace atip::cmd

@@ -1,0 +1,99 @@
+#include "lib/app/filters.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "lib/query/query.hpp"
+#include "lib/util/error.hpp"
+
+namespace atip::app {
+
+namespace {
+
+std::optional<util::UnixTime> date_flag(const std::string& value, const char* flag, util::UnixTime now, bool end) {
+  if (value.empty()) return std::nullopt;
+  auto t = parse_when(value, now, end);
+  if (!t)
+    throw Error(fmt::format("{} '{}' is not a date (use YYYY-MM-DD, YYYY-MM, YYYY, or an age such "
+                            "as 30d, 2w, 6m, 1y)", flag, value), kExitUsage);
+  return t;
+}
+
+std::vector<std::string> lower_all(std::vector<std::string> v) {
+  for (auto& s : v)
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return v;
+}
+
+std::vector<std::string> upper_all(std::vector<std::string> v) {
+  for (auto& s : v)
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return v;
+}
+
+}  // namespace
+
+std::string search_expression(const std::string& query) {
+  std::string fts;
+  try {
+    fts = query::to_fts5(query);
+  } catch (const query::SyntaxError& e) {
+    throw Error(fmt::format("bad query '{}': {}", query, e.what()), kExitUsage);
+  }
+  if (fts.empty()) throw Error(fmt::format("bad query '{}': it has no word to search for", query), kExitUsage);
+  return fts;
+}
+
+std::optional<util::UnixTime> parse_when(const std::string& value, util::UnixTime now, bool end) {
+  if (value.size() >= 2 && std::all_of(value.begin(), value.end() - 1, [](unsigned char c) { return std::isdigit(c); })) {
+    const char unit = value.back();
+    const long long n = std::stoll(value.substr(0, value.size() - 1));
+    const long long day = 86400;
+    long long seconds = 0;
+    switch (unit) {
+      case 'd': seconds = n * day; break;
+      case 'w': seconds = n * 7 * day; break;
+      case 'm': seconds = n * 30 * day; break;   // calendar months vary; an age is approximate
+      case 'y': seconds = n * 365 * day; break;
+      default: return util::parse_cli_date(value, end);
+    }
+    if (n > 1000 * 365) return std::nullopt;
+    return now - seconds;
+  }
+  return util::parse_cli_date(value, end);
+}
+
+void resolve_feeds(store::Catalogue& cat, const Filters& f, store::Selection& sel) {
+  for (const auto& feed : f.feeds) {
+    const auto row = cat.find_feed(feed);
+    if (!row) throw Error(fmt::format("no feed '{}' in the catalogue (see 'atip feeds list')", feed));
+    sel.feed_ids.push_back(row->id);
+  }
+}
+
+store::Selection to_selection(const Context& ctx, const Filters& f) {
+  store::Selection sel;
+  const util::UnixTime now = ctx.clock.now();
+  if (!f.month.empty()) {
+    if (f.month.size() != 7 || !util::parse_cli_date(f.month))
+      throw Error(fmt::format("--month '{}' is not a month (use YYYY-MM)", f.month), kExitUsage);
+    sel.since = util::parse_cli_date(f.month, false);
+    sel.until = util::parse_cli_date(f.month, true);
+  }
+  if (auto t = date_flag(f.since, "--since", now, false)) sel.since = t;
+  if (auto t = date_flag(f.until, "--until", now, true)) sel.until = t;
+  sel.topics = lower_all(f.topics);
+  sel.areas = lower_all(f.areas);
+  sel.countries = upper_all(f.countries);
+  sel.types = lower_all(f.types);
+  sel.languages = lower_all(f.languages);
+  sel.states = lower_all(f.states);
+  for (const auto& s : sel.states)
+    if (s != "new" && s != "included" && s != "excluded" && s != "maybe" && s != "starred")
+      throw Error(fmt::format("--state '{}' is not a state (new, included, excluded, maybe, starred)", s), kExitUsage);
+  return sel;
+}
+
+}  // namespace atip::app

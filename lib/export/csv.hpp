@@ -1,0 +1,17 @@
+#pragma once
+// RFC 4180 fields for CSV, and tab-separated fields for TSV, from untrusted text.
+#include <string>
+#include <string_view>
+
+namespace atip::exporter {
+
+// One CSV field: quoted when it holds a comma, quote, CR or LF (quotes doubled). A field that
+// a spreadsheet would read as a formula (starting with = + - @, or a tab or CR) gets a leading
+// apostrophe first (OWASP's advice against CSV injection); numbers with a sign are kept when
+// `numeric_ok` says the column is numeric.
+std::string csv_field(std::string_view value, bool numeric_ok = false);
+
+// One TSV field: tabs, CR and LF become spaces, so every record is one line.
+std::string tsv_field(std::string_view value);
+
+}  // namespace atip::exporter

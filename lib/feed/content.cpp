@@ -13,14 +13,23 @@ bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 void append_escaped(std::string& out, std::string_view s, bool attribute) {
   for (const char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"':
-        if (attribute) out += "&quot;";
-        else out.push_back(c);
+      case '&':
+        out += "&amp;";
         break;
-      default: out.push_back(c);
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        if (attribute)
+          out += "&quot;";
+        else
+          out.push_back(c);
+        break;
+      default:
+        out.push_back(c);
     }
   }
 }
@@ -69,8 +78,10 @@ void serialize(std::string& out, pugi::xml_node n, int depth) {
 void collect_text(std::string& out, pugi::xml_node n, int depth) {
   if (depth > 200) return;
   for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-    else if (c.type() == pugi::node_element) collect_text(out, c, depth + 1);
+    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
+      out += c.value();
+    else if (c.type() == pugi::node_element)
+      collect_text(out, c, depth + 1);
   }
 }
 
@@ -107,7 +118,8 @@ std::string decode_base64(std::string_view s) {
 
 TextType type_from_attr(std::string_view t, TextType fallback) {
   std::string lower;
-  for (const char c : trim(t)) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  for (const char c : trim(t))
+    lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
   if (lower.empty()) return fallback;
   if (lower == "html" || lower == "text/html") return TextType::Html;
   if (lower == "xhtml" || lower == "application/xhtml+xml") return TextType::Xhtml;

@@ -19,8 +19,9 @@ bool is_letter_byte(char c) {
 
 // Folds a Latin-1 letter (as its code point 0xC0-0xFF) to lower-case ASCII; '?' for others.
 char fold_latin1(unsigned cp) {
-  static const char kMap[] = "aaaaaaaceeeeiiiidnooooo?ouuuuyts"  // 0xC0-0xDF
-                             "aaaaaaaceeeeiiiidnooooo?ouuuuyty";  // 0xE0-0xFF
+  static const char kMap[] =
+      "aaaaaaaceeeeiiiidnooooo?ouuuuyts"   // 0xC0-0xDF
+      "aaaaaaaceeeeiiiidnooooo?ouuuuyty";  // 0xE0-0xFF
   return cp >= 0xC0 && cp <= 0xFF ? kMap[cp - 0xC0] : '?';
 }
 
@@ -57,8 +58,10 @@ std::size_t read_time(std::string_view in, std::size_t i, Tokens& t) {
     int v = 0, len = 0;
     while (i < in.size() && is_digit(in[i]) && len < 3) v = v * 10 + (in[i++] - '0'), ++len;
     parts[n++] = len <= 2 ? v : 99;
-    if (i < in.size() && in[i] == ':' && n < 3) ++i;
-    else break;
+    if (i < in.size() && in[i] == ':' && n < 3)
+      ++i;
+    else
+      break;
   }
   if (i < in.size() && in[i] == '.' && n == 3)
     while (++i < in.size() && is_digit(in[i])) {
@@ -104,10 +107,14 @@ bool handle_word(const std::string& w, Tokens& t) {
       t.has_zone = true;
       return true;
     case WordKind::Month:
-    case WordKind::MonthOrWeekday: t.months.push_back(word); return true;
+    case WordKind::MonthOrWeekday:
+      t.months.push_back(word);
+      return true;
     case WordKind::Weekday:
-    case WordKind::Filler: return true;
-    case WordKind::Unknown: return false;
+    case WordKind::Filler:
+      return true;
+    case WordKind::Unknown:
+      return false;
   }
   return false;
 }
@@ -209,8 +216,8 @@ int two_digits(std::string_view s, std::size_t at) {
 // The exact RFC 1123 form most feeds send ("Tue, 24 Nov 2026 14:00:00 GMT" or "+0000"),
 // without tokenising. Anything else returns nullopt and goes through the general reader.
 std::optional<std::int64_t> parse_rfc1123_fast(std::string_view s) {
-  if (s.size() < 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' ||
-      s[16] != ' ' || s[19] != ':' || s[22] != ':' || s[25] != ' ')
+  if (s.size() < 29 || s[3] != ',' || s[4] != ' ' || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' ||
+      s[19] != ':' || s[22] != ':' || s[25] != ' ')
     return std::nullopt;
   const int day = two_digits(s, 5), month = english_month(s.substr(8, 3));
   const int y1 = two_digits(s, 12), y2 = two_digits(s, 14);

@@ -17,31 +17,31 @@ struct MonthName {
 };
 
 constexpr MonthName kMonths[] = {
-    {"jan", 1},       {"january", 1},  {"ene", 1},       {"enero", 1},     {"janeiro", 1},
-    {"janv", 1},      {"janvier", 1},  {"feb", 2},       {"february", 2},  {"febrero", 2},
-    {"fev", 2},       {"fevereiro", 2}, {"fevr", 2},     {"fevrier", 2},   {"mar", 3},
-    {"march", 3},     {"marzo", 3},    {"marco", 3},     {"mars", 3},      {"apr", 4},
-    {"april", 4},     {"abr", 4},      {"abril", 4},     {"avr", 4},       {"avril", 4},
-    {"may", 5},       {"mayo", 5},     {"mai", 5},       {"maio", 5},      {"jun", 6},
-    {"june", 6},      {"junio", 6},    {"junho", 6},     {"juin", 6},      {"jul", 7},
-    {"july", 7},      {"julio", 7},    {"julho", 7},     {"juil", 7},      {"juill", 7},
-    {"juillet", 7},   {"aug", 8},      {"august", 8},    {"ago", 8},       {"agosto", 8},
-    {"aout", 8},      {"sep", 9},      {"sept", 9},      {"september", 9}, {"septiembre", 9},
-    {"setiembre", 9}, {"set", 9},      {"setembro", 9},  {"septembre", 9}, {"oct", 10},
-    {"october", 10},  {"octubre", 10}, {"out", 10},      {"outubro", 10},  {"octobre", 10},
-    {"nov", 11},      {"november", 11}, {"noviembre", 11}, {"novembro", 11}, {"novembre", 11},
-    {"dec", 12},      {"december", 12}, {"dic", 12},     {"diciembre", 12}, {"dez", 12},
-    {"dezembro", 12}, {"decembre", 12}, {"sept", 9},     {"juli", 7},      {"juni", 6},
+    {"jan", 1},       {"january", 1},   {"ene", 1},        {"enero", 1},      {"janeiro", 1},
+    {"janv", 1},      {"janvier", 1},   {"feb", 2},        {"february", 2},   {"febrero", 2},
+    {"fev", 2},       {"fevereiro", 2}, {"fevr", 2},       {"fevrier", 2},    {"mar", 3},
+    {"march", 3},     {"marzo", 3},     {"marco", 3},      {"mars", 3},       {"apr", 4},
+    {"april", 4},     {"abr", 4},       {"abril", 4},      {"avr", 4},        {"avril", 4},
+    {"may", 5},       {"mayo", 5},      {"mai", 5},        {"maio", 5},       {"jun", 6},
+    {"june", 6},      {"junio", 6},     {"junho", 6},      {"juin", 6},       {"jul", 7},
+    {"july", 7},      {"julio", 7},     {"julho", 7},      {"juil", 7},       {"juill", 7},
+    {"juillet", 7},   {"aug", 8},       {"august", 8},     {"ago", 8},        {"agosto", 8},
+    {"aout", 8},      {"sep", 9},       {"sept", 9},       {"september", 9},  {"septiembre", 9},
+    {"setiembre", 9}, {"set", 9},       {"setembro", 9},   {"septembre", 9},  {"oct", 10},
+    {"october", 10},  {"octubre", 10},  {"out", 10},       {"outubro", 10},   {"octobre", 10},
+    {"nov", 11},      {"november", 11}, {"noviembre", 11}, {"novembro", 11},  {"novembre", 11},
+    {"dec", 12},      {"december", 12}, {"dic", 12},       {"diciembre", 12}, {"dez", 12},
+    {"dezembro", 12}, {"decembre", 12}, {"sept", 9},       {"juli", 7},       {"juni", 6},
 };
 
 constexpr std::string_view kWeekdays[] = {
-    "mon",     "monday",  "tue",     "tues",     "tuesday",  "wed",     "wednesday", "thu",
-    "thur",    "thurs",   "thursday", "fri",     "friday",   "sat",     "saturday",  "sun",
-    "sunday",  "lun",     "lunes",   "martes",   "mie",      "miercoles", "jue",     "jueves",
-    "vie",     "viernes", "sab",     "sabado",   "dom",      "domingo", "seg",       "segunda",
-    "ter",     "terca",   "qua",     "quarta",   "qui",      "quinta",  "sex",       "sexta",
-    "feira",   "lundi",   "mardi",   "mer",      "mercredi", "jeu",     "jeudi",     "ven",
-    "vendredi", "sam",    "samedi",  "dim",      "dimanche", "mar",     "mi",        "sa"};
+    "mon",      "monday",  "tue",      "tues",   "tuesday",  "wed",       "wednesday", "thu",
+    "thur",     "thurs",   "thursday", "fri",    "friday",   "sat",       "saturday",  "sun",
+    "sunday",   "lun",     "lunes",    "martes", "mie",      "miercoles", "jue",       "jueves",
+    "vie",      "viernes", "sab",      "sabado", "dom",      "domingo",   "seg",       "segunda",
+    "ter",      "terca",   "qua",      "quarta", "qui",      "quinta",    "sex",       "sexta",
+    "feira",    "lundi",   "mardi",    "mer",    "mercredi", "jeu",       "jeudi",     "ven",
+    "vendredi", "sam",     "samedi",   "dim",    "dimanche", "mar",       "mi",        "sa"};
 
 struct ZoneName {
   std::string_view name;
@@ -51,12 +51,11 @@ struct ZoneName {
 // RFC 822 names plus a few the region's feeds use (BRT, ART, CLT). Military letters follow
 // RFC 822 literally (A = -1 h … N = +1 h), as feedparser does.
 constexpr ZoneName kZones[] = {
-    {"gmt", 0},     {"ut", 0},      {"utc", 0},     {"z", 0},       {"est", -300},
-    {"edt", -240},  {"cst", -360},  {"cdt", -300},  {"mst", -420},  {"mdt", -360},
-    {"pst", -480},  {"pdt", -420},  {"ast", -240},  {"adt", -180},  {"et", -300},
-    {"ct", -360},   {"mt", -420},   {"pt", -480},   {"brt", -180},  {"art", -180},
-    {"clt", -240},  {"clst", -180}, {"akst", -540}, {"akdt", -480}, {"hst", -600},
-    {"cet", 60},    {"cest", 120},
+    {"gmt", 0},    {"ut", 0},     {"utc", 0},    {"z", 0},       {"est", -300},  {"edt", -240},
+    {"cst", -360}, {"cdt", -300}, {"mst", -420}, {"mdt", -360},  {"pst", -480},  {"pdt", -420},
+    {"ast", -240}, {"adt", -180}, {"et", -300},  {"ct", -360},   {"mt", -420},   {"pt", -480},
+    {"brt", -180}, {"art", -180}, {"clt", -240}, {"clst", -180}, {"akst", -540}, {"akdt", -480},
+    {"hst", -600}, {"cet", 60},   {"cest", 120},
 };
 
 constexpr std::string_view kFillers[] = {"de", "del", "le", "the", "of", "at", "em", "en"};
@@ -78,7 +77,8 @@ std::vector<Entry> build_table() {
   for (const auto f : kFillers) t.push_back({f, {WordKind::Filler, 0, 0}});
   for (const auto d : kWeekdays) t.push_back({d, {WordKind::Weekday, 0, 0}});
   for (const auto& m : kMonths) t.push_back({m.name, {WordKind::Month, m.month, 0}});
-  std::stable_sort(t.begin(), t.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  std::stable_sort(t.begin(), t.end(),
+                   [](const Entry& a, const Entry& b) { return a.name < b.name; });
   // Merge duplicates: a weekday that is also a month ("mar") becomes MonthOrWeekday; zones and
   // fillers keep their first (higher-priority) meaning.
   std::vector<Entry> merged;
@@ -104,9 +104,12 @@ Word classify_word(std::string_view w) noexcept {
   if (w.size() == 1 && w[0] >= 'a' && w[0] <= 'y' && w[0] != 'j') {
     const int c = w[0];
     int hours = 0;
-    if (c <= 'i') hours = -(c - 'a' + 1);
-    else if (c <= 'm') hours = -(c - 'a');  // j is skipped in the military alphabet
-    else hours = c - 'n' + 1;
+    if (c <= 'i')
+      hours = -(c - 'a' + 1);
+    else if (c <= 'm')
+      hours = -(c - 'a');  // j is skipped in the military alphabet
+    else
+      hours = c - 'n' + 1;
     return {WordKind::Zone, 0, hours * 60};
   }
   return {};

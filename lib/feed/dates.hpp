@@ -26,8 +26,8 @@ enum class WordKind { Unknown, Month, Weekday, MonthOrWeekday, Zone, Filler };
 
 struct Word {
   WordKind kind = WordKind::Unknown;
-  int month = 0;        // 1-12 for Month / MonthOrWeekday
-  int zone_minutes = 0; // for Zone: offset east of UTC
+  int month = 0;         // 1-12 for Month / MonthOrWeekday
+  int zone_minutes = 0;  // for Zone: offset east of UTC
 };
 
 // `folded`: lower-case ASCII, accents removed, no dots ("mie", "fevr", "aout").

@@ -22,9 +22,9 @@
 namespace atip::feed {
 
 struct Decoded {
-  std::string utf8;     // without BOM
-  std::string encoding; // lower-case name of the charset used, e.g. "utf-8", "iso-8859-1"
-  bool lossy = false;   // invalid bytes replaced, or decoded against the declaration
+  std::string utf8;      // without BOM
+  std::string encoding;  // lower-case name of the charset used, e.g. "utf-8", "iso-8859-1"
+  bool lossy = false;    // invalid bytes replaced, or decoded against the declaration
   std::vector<std::string> warnings;
 };
 

@@ -48,8 +48,10 @@ void entry_dc_element(const Scope& c, Entry& e) {
   const std::string_view n = c.name().local;
   const std::string v = text_of(c.node());
   if (c.name().ns == Ns::Dcterms) {
-    if (n == "modified") set_date(e.updated, v);
-    else if (n == "issued") set_date(e.published, v);
+    if (n == "modified")
+      set_date(e.updated, v);
+    else if (n == "issued")
+      set_date(e.published, v);
   } else if (n == "date") {
     set_date(e.updated, v);
   } else if (n == "subject") {
@@ -67,8 +69,10 @@ Entry read_entry(const Scope& entry) {
     if (child.type() != pugi::node_element) continue;
     const Scope c(&entry, child);
     const Ns ns = c.name().ns;
-    if (atomish(ns)) entry_atom_element(c, e);
-    else if (ns == Ns::Dc || ns == Ns::Dcterms) entry_dc_element(c, e);
+    if (atomish(ns))
+      entry_atom_element(c, e);
+    else if (ns == Ns::Dc || ns == Ns::Dcterms)
+      entry_dc_element(c, e);
   }
   if (e.language.empty()) e.language = entry.lang();
   // feedparser treats an Atom id like an RSS permalink guid: the link when there is none.
@@ -107,14 +111,19 @@ void extract_atom(const Scope& root, Feed& feed) {
     const Ns ns = c.name().ns;
     if (atomish(ns)) {
       // <item> in an Atom feed is an entry to feedparser too (RSS habits die hard).
-      if (c.name().local == "entry" || c.name().local == "item") feed.entries.push_back(read_entry(c));
-      else feed_element(c, feed, feed_id);
+      if (c.name().local == "entry" || c.name().local == "item")
+        feed.entries.push_back(read_entry(c));
+      else
+        feed_element(c, feed, feed_id);
     } else if (ns == Ns::Dc || ns == Ns::Dcterms) {
       const std::string_view n = c.name().local;
       const std::string v = text_of(child);
-      if (n == "language" && feed.language.empty()) feed.language = v;
-      else if (n == "date" || n == "modified") set_date(feed.updated, v);
-      else if (n == "issued") set_date(feed.published, v);
+      if (n == "language" && feed.language.empty())
+        feed.language = v;
+      else if (n == "date" || n == "modified")
+        set_date(feed.updated, v);
+      else if (n == "issued")
+        set_date(feed.published, v);
     }
   }
   if (feed.language.empty()) feed.language = root.lang();

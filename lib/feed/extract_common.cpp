@@ -29,9 +29,12 @@ Person atom_person(const Scope& el) {
     structured = true;
     const Scope cs(&el, c);
     const std::string_view local = cs.name().local;
-    if (local == "name" && p.name.empty()) p.name = text_of(c);
-    else if (local == "email" && p.email.empty()) p.email = text_of(c);
-    else if ((local == "uri" || local == "url") && p.uri.empty()) p.uri = cs.resolve_url(text_of(c));
+    if (local == "name" && p.name.empty())
+      p.name = text_of(c);
+    else if (local == "email" && p.email.empty())
+      p.email = text_of(c);
+    else if ((local == "uri" || local == "url") && p.uri.empty())
+      p.uri = cs.resolve_url(text_of(c));
   }
   if (!structured) p = parse_person(text_of(el.node()));
   return p;
@@ -50,8 +53,8 @@ void atom_link(const Scope& el, std::string& link, std::vector<Enclosure>* enclo
   if (rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate") {
     if (link.empty() && !href.empty()) link = el.resolve_url(href);
   } else if (rel == "enclosure" && enclosures && !href.empty()) {
-    enclosures->push_back(
-        {el.resolve_url(href), std::string(trim(el.attr("type"))), parse_length(el.attr("length"))});
+    enclosures->push_back({el.resolve_url(href), std::string(trim(el.attr("type"))),
+                           parse_length(el.attr("length"))});
   }
 }
 

@@ -37,10 +37,14 @@ void add_person(std::vector<Person>& out, Person p) {
 
 // Atom constructs an item may carry (as atom:* or unprefixed). Returns false when `n` is none.
 bool item_atom_like(const Scope& c, std::string_view n, Entry& e, ItemState& st) {
-  if (n == "link") atom_link(c, e.link, &e.enclosures);
-  else if (n == "updated" || n == "modified") set_date(e.updated, text_of(c.node()));
-  else if (n == "published" || n == "issued") set_date(e.published, text_of(c.node()));
-  else if (n == "author") add_person(e.authors, atom_person(c));
+  if (n == "link")
+    atom_link(c, e.link, &e.enclosures);
+  else if (n == "updated" || n == "modified")
+    set_date(e.updated, text_of(c.node()));
+  else if (n == "published" || n == "issued")
+    set_date(e.published, text_of(c.node()));
+  else if (n == "author")
+    add_person(e.authors, atom_person(c));
   else if (n == "id") {
     if (st.guid.empty()) st.guid = text_of(c.node());
   } else if (n == "summary" || n == "content" || n == "abstract") {
@@ -86,12 +90,16 @@ void item_rss_element(const Scope& c, Entry& e, ItemState& st) {
   } else if (n == "enclosure") {
     const std::string_view url = trim(c.attr("url"));
     if (!url.empty())
-      e.enclosures.push_back({c.resolve_url(url), std::string(trim(c.attr("type"))),
-                              parse_length(c.attr("length"))});
+      e.enclosures.push_back(
+          {c.resolve_url(url), std::string(trim(c.attr("type"))), parse_length(c.attr("length"))});
   } else if (n == "pubdate") {
     set_date(e.published, text_of(node));
   } else if (n == "language") {
     if (e.language.empty()) e.language = text_of(node);
+  } else if ((n == "body" || n == "fullitem") && e.content.empty()) {
+    // Old RSS extensions carrying the full article: inline XHTML or escaped HTML.
+    e.content = has_element_child(node) ? inner_html(node) : text_of(node);
+    e.content_type = TextType::Html;
   } else {
     item_atom_like(c, n, e, st);
   }
@@ -113,8 +121,10 @@ void dc_element(const Scope& c, const DcTarget& t) {
   const std::string_view n = c.name().local;
   const std::string v = text_of(c.node());
   if (c.name().ns == Ns::Dcterms) {
-    if (n == "modified") set_date(*t.updated, v);
-    else if (n == "issued") set_date(*t.published, v);
+    if (n == "modified")
+      set_date(*t.updated, v);
+    else if (n == "issued")
+      set_date(*t.published, v);
     return;
   }
   if (n == "date") {
@@ -145,6 +155,12 @@ void item_extension(const Scope& c, Entry& e, ItemState& st) {
     st.fallback_author = text_of(c.node());
   } else if (ns == Ns::Itunes && n == "summary" && e.summary.empty()) {
     e.summary = text_of(c.node());
+  } else if (ns == Ns::Media && n == "category") {
+    // With an explicit scheme it is a publisher's taxonomy; without one (YouTube, podcasts) it
+    // is keyword noise, and feedparser-based tools drop it too.
+    const std::string_view scheme = trim(c.attr("scheme"));
+    if (!scheme.empty() && scheme != "http://search.yahoo.com/mrss/category_schema")
+      add_category(e.categories, text_of(c.node()));
   } else if (ns == Ns::Media && n == "title" && st.fallback_title.empty()) {
     st.fallback_title = text_of(c.node());
   }
@@ -153,16 +169,20 @@ void item_extension(const Scope& c, Entry& e, ItemState& st) {
 Entry read_item(const Scope& item) {
   Entry e;
   ItemState st;
-  const DcTarget dc{&e.title, &e.summary, &e.summary_type, &e.authors, &e.categories,
-                    &e.updated, &e.published, &e.language};
+  const DcTarget dc{&e.title,      &e.summary, &e.summary_type, &e.authors,
+                    &e.categories, &e.updated, &e.published,    &e.language};
   for (pugi::xml_node child = item.node().first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     const Scope c(&item, child);
     const Ns ns = c.name().ns;
-    if (is_rss_ns(ns)) item_rss_element(c, e, st);
-    else if (ns == Ns::Dc || ns == Ns::Dcterms) dc_element(c, dc);
-    else if (is_atom_ns(ns)) item_atom_like(c, c.name().local, e, st);
-    else item_extension(c, e, st);
+    if (is_rss_ns(ns))
+      item_rss_element(c, e, st);
+    else if (ns == Ns::Dc || ns == Ns::Dcterms)
+      dc_element(c, dc);
+    else if (is_atom_ns(ns))
+      item_atom_like(c, c.name().local, e, st);
+    else
+      item_extension(c, e, st);
   }
   // CDF: <ITEM HREF="…" LASTMOD="…">.
   if (const auto href = trim(item.attr("href")); e.link.empty() && !href.empty())
@@ -192,7 +212,8 @@ void channel_rss_element(const Scope& c, Feed& feed) {
   } else if (n == "link" && !c.attr("href").empty()) {
     atom_link(c, feed.link, nullptr);
   } else if (n == "link") {
-    if (std::string v = text_of(node); feed.link.empty() && !v.empty()) feed.link = c.resolve_url(v);
+    if (std::string v = text_of(node); feed.link.empty() && !v.empty())
+      feed.link = c.resolve_url(v);
   } else if (n == "description" || n == "subtitle" || n == "tagline" || n == "abstract") {
     if (feed.description.empty()) feed.description = text_of(node);
   } else if (n == "language") {
@@ -205,8 +226,8 @@ void channel_rss_element(const Scope& c, Feed& feed) {
 }
 
 void read_channel(const Scope& ch, Feed& feed) {
-  const DcTarget dc{&feed.title, &feed.description, nullptr, nullptr, nullptr,
-                    &feed.updated, &feed.published, &feed.language};
+  const DcTarget dc{&feed.title, &feed.description, nullptr,         nullptr,
+                    nullptr,     &feed.updated,     &feed.published, &feed.language};
   for (pugi::xml_node child = ch.node().first_child(); child; child = child.next_sibling()) {
     if (child.type() != pugi::node_element) continue;
     const Scope c(&ch, child);
@@ -217,8 +238,10 @@ void read_channel(const Scope& ch, Feed& feed) {
     } else if (ns == Ns::Dc || ns == Ns::Dcterms) {
       dc_element(c, dc);
     } else if (is_atom_ns(ns)) {
-      if (n == "link") atom_link(c, feed.link, nullptr);
-      else if (n == "updated") set_date(feed.updated, text_of(child));
+      if (n == "link")
+        atom_link(c, feed.link, nullptr);
+      else if (n == "updated")
+        set_date(feed.updated, text_of(child));
     }
   }
   // CDF: <CHANNEL HREF="…" LASTMOD="…">.
@@ -239,8 +262,10 @@ void extract_rss(const Scope& root, Feed& feed) {
     if (child.type() != pugi::node_element) continue;
     const Scope c(&root, child);
     if (!is_rss_ns(c.name().ns)) continue;
-    if (c.name().local == "channel") read_channel(c, feed);
-    else if (c.name().local == "item") feed.entries.push_back(read_item(c));
+    if (c.name().local == "channel")
+      read_channel(c, feed);
+    else if (c.name().local == "item")
+      feed.entries.push_back(read_item(c));
   }
   if (feed.language.empty()) feed.language = root.lang();
 }

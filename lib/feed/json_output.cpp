@@ -47,8 +47,10 @@ class Writer {
     out_.append(raw);
   }
   void date(const Date& d) {
-    if (d.time) value(util::format_rfc3339(*d.time));
-    else literal("null");
+    if (d.time)
+      value(util::format_rfc3339(*d.time));
+    else
+      literal("null");
   }
   void field(std::string_view k, std::string_view v) { key(k), value(v); }
 
@@ -88,8 +90,10 @@ class Writer {
 
 void write_type(Writer& w, std::string_view k, const std::string& v, TextType t) {
   w.key(k);
-  if (v.empty()) w.literal("null");
-  else w.value(text_type_name(t));
+  if (v.empty())
+    w.literal("null");
+  else
+    w.value(text_type_name(t));
 }
 
 void write_entry(Writer& w, const Entry& e) {

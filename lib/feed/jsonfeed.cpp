@@ -42,11 +42,14 @@ void read_authors(const json& j, std::vector<Person>& out) {
 Entry read_item(const json& item, const std::string& base) {
   Entry e;
   if (const auto it = item.find("id"); it != item.end()) {
-    if (it->is_string()) e.id = it->get<std::string>();
-    else if (it->is_number_integer()) e.id = std::to_string(it->get<std::int64_t>());
+    if (it->is_string())
+      e.id = it->get<std::string>();
+    else if (it->is_number_integer())
+      e.id = std::to_string(it->get<std::int64_t>());
   }
   e.title = get_string(item, "title");
-  if (std::string url = get_string(item, "url"); !url.empty()) e.link = util::resolve_url(base, url);
+  if (std::string url = get_string(item, "url"); !url.empty())
+    e.link = util::resolve_url(base, url);
   set_date(e.published, get_string(item, "date_published"));
   set_date(e.updated, get_string(item, "date_modified"));
   e.summary = get_string(item, "summary");
@@ -77,7 +80,8 @@ Entry read_item(const json& item, const std::string& base) {
 
 }  // namespace
 
-bool parse_json_feed(std::string_view utf8, std::string_view base_url, Feed& feed, std::string& error) {
+bool parse_json_feed(std::string_view utf8, std::string_view base_url, Feed& feed,
+                     std::string& error) {
   const json j = json::parse(utf8.begin(), utf8.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     error = "malformed JSON";

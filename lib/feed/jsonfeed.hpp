@@ -9,6 +9,7 @@
 
 namespace atip::feed {
 
-bool parse_json_feed(std::string_view utf8, std::string_view base_url, Feed& feed, std::string& error);
+bool parse_json_feed(std::string_view utf8, std::string_view base_url, Feed& feed,
+                     std::string& error);
 
 }  // namespace atip::feed

@@ -3,10 +3,14 @@
 // XML), extract_* (tree -> Feed), identity (keys). Nothing here throws out of parse().
 #include "lib/feed/parse.hpp"
 
+#include <algorithm>
 #include <exception>
+#include <new>
+#include <string>
 
 #include "lib/feed/encoding.hpp"
 #include "lib/feed/extract.hpp"
+#include "lib/feed/fixups.hpp"
 #include "lib/feed/identity.hpp"
 #include "lib/feed/jsonfeed.hpp"
 #include "lib/feed/recover.hpp"
@@ -49,8 +53,10 @@ Format rss_version(std::string_view v) {
 Format detect_format(Scope& root) {
   if (root.name().ns == Ns::Other) {
     const std::string_view l = root.name().local;
-    if (l == "rss" || l == "channel") root.adopt_default_namespace(Ns::Rss);
-    else if (l == "feed") root.adopt_default_namespace(root.attr("version") == "0.3" ? Ns::Atom03 : Ns::Atom10);
+    if (l == "rss" || l == "channel")
+      root.adopt_default_namespace(Ns::Rss);
+    else if (l == "feed")
+      root.adopt_default_namespace(root.attr("version") == "0.3" ? Ns::Atom03 : Ns::Atom10);
   }
   const QName& q = root.name();
   if (q.local == "rss" && is_rss_ns(q.ns)) return rss_version(root.attr("version"));
@@ -82,22 +88,23 @@ std::size_t clamp_offset(const pugi::xml_parse_result& r, const std::string& buf
   return std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(r.offset, 0)), buffer.size());
 }
 
-// Well-formed documents (nearly all) are parsed in place, without a copy. Otherwise the
-// prepared text is rebuilt from `utf8` and parsed again with repairs (recover.hpp); the first
-// error is kept as a warning with the document's line number.
-void load_xml(XmlTree& t, std::string_view utf8, Feed& feed) {
-  PreparedXml prep = prepare_xml(utf8);
+// Well-formed documents (nearly all) are parsed in place, in the decoder's own buffer.
+// Otherwise the text is decoded and prepared again (`redecode`) and parsed with repairs
+// (recover.hpp); the first error is kept as a warning with the document's line number.
+template <typename Redecode>
+void load_xml(XmlTree& t, std::string&& utf8, const Redecode& redecode, Feed& feed) {
+  PreparedXml prep = prepare_xml_owned(std::move(utf8));
   for (auto& w : prep.warnings) feed.warnings.push_back(std::move(w));
   if (prep.changed) feed.wellformed = false;
   t.buffer = std::move(prep.xml);
-  const pugi::xml_parse_result first =
-      t.doc.load_buffer_inplace(t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
+  const pugi::xml_parse_result first = t.doc.load_buffer_inplace(
+      t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
   if (first) return;
-  t.buffer = prepare_xml(utf8).xml;
-  feed.warnings.push_back("line " +
-                          std::to_string(line_of(t.buffer, clamp_offset(first, t.buffer)) +
-                                         prep.skipped_lines) +
-                          ": " + describe(first));
+  t.buffer = prepare_xml_owned(redecode()).xml;
+  feed.warnings.push_back(
+      "line " +
+      std::to_string(line_of(t.buffer, clamp_offset(first, t.buffer)) + prep.skipped_lines) + ": " +
+      describe(first));
   feed.wellformed = false;
   // The in-place tree points into the old buffer, so the document is always parsed again here;
   // when no repair applies, that reparse gives back the first attempt's partial tree.
@@ -108,44 +115,54 @@ void load_xml(XmlTree& t, std::string_view utf8, Feed& feed) {
     reparsed = true;
     if (r) return;
   }
-  if (!reparsed) t.doc.load_buffer(t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
+  if (!reparsed)
+    t.doc.load_buffer(t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
 }
 
 void ensure_utf8(std::string& s) {
   if (!text::is_valid_utf8(s)) s = text::sanitize_utf8(s);
 }
 
-void ensure_utf8(Feed& f) {
-  ensure_utf8(f.title);
+// Text values get fixups.hpp's repairs; every string is checked as UTF-8 (a last line of
+// defence: base64 content and JSON Feed strings are the only ways in for bad bytes).
+void finish_strings(Feed& f) {
+  for (std::string* s : {&f.title, &f.description}) ensure_utf8(*s), fix_mojibake(*s);
   ensure_utf8(f.link);
-  ensure_utf8(f.description);
   ensure_utf8(f.language);
   for (Entry& e : f.entries) {
-    for (std::string* s : {&e.id, &e.title, &e.link, &e.summary, &e.content, &e.language,
-                           &e.published.raw, &e.updated.raw})
+    for (std::string* s : {&e.title, &e.summary, &e.content}) ensure_utf8(*s), fix_mojibake(*s);
+    for (std::string* s : {&e.id, &e.link, &e.language, &e.published.raw, &e.updated.raw})
       ensure_utf8(*s);
-    for (Person& p : e.authors) ensure_utf8(p.name), ensure_utf8(p.email), ensure_utf8(p.uri);
-    for (std::string& c : e.categories) ensure_utf8(c);
+    for (Person& p : e.authors) {
+      ensure_utf8(p.name), ensure_utf8(p.email), ensure_utf8(p.uri);
+      fix_mojibake(p.name);
+    }
+    for (std::string& c : e.categories) ensure_utf8(c), fix_mojibake(c);
   }
 }
 
-ParseResult parse_xml(Decoded& dec, const Hints& hints) {
+ParseResult parse_xml(Decoded& dec, std::string_view bytes, const Hints& hints) {
   ParseResult res;
   Feed& feed = res.feed;
   feed.encoding = dec.encoding;
   feed.warnings = std::move(dec.warnings);
   feed.wellformed = !dec.lossy;
+  // The decoded text is handed over to the XML buffer; the rare paths that need it again
+  // (recovery, an XHTML page) decode the bytes a second time.
+  const auto redecode = [&] { return decode_to_utf8(bytes, hints.http_charset).utf8; };
   XmlTree tree;
-  load_xml(tree, dec.utf8, feed);
+  load_xml(tree, std::move(dec.utf8), redecode, feed);
   const pugi::xml_node root_node = tree.doc.document_element();
   if (!root_node) return failure("not a feed: no XML root element");
   Scope root(nullptr, root_node, hints.base_url);
-  if (root.name().local == "html") return html_page(dec.utf8, hints);
+  if (root.name().local == "html") return html_page(redecode(), hints);
   feed.format = detect_format(root);
   if (feed.format == Format::Unknown)
     return failure("not a feed: root element <" + std::string(root_node.name()) + ">");
-  if (feed.format == Format::Atom03 || feed.format == Format::Atom10) extract_atom(root, feed);
-  else extract_rss(root, feed);
+  if (feed.format == Format::Atom03 || feed.format == Format::Atom10)
+    extract_atom(root, feed);
+  else
+    extract_rss(root, feed);
   res.ok = true;
   return res;
 }
@@ -161,12 +178,13 @@ ParseResult parse_impl(std::string_view bytes, const Hints& hints) {
     r.feed.encoding = dec.encoding;
     r.feed.warnings = std::move(dec.warnings);
     r.feed.wellformed = !dec.lossy;
-    r.ok = parse_json_feed(std::string_view(dec.utf8).substr(first), hints.base_url, r.feed, r.error);
+    r.ok =
+        parse_json_feed(std::string_view(dec.utf8).substr(first), hints.base_url, r.feed, r.error);
     return r;
   }
   if (looks_like_html_page(dec.utf8)) return html_page(dec.utf8, hints);
   if (dec.utf8.find('<') == std::string::npos) return failure("not a feed: no markup");
-  return parse_xml(dec, hints);
+  return parse_xml(dec, bytes, hints);
 }
 
 }  // namespace
@@ -175,7 +193,7 @@ ParseResult parse(std::string_view bytes, const Hints& hints) {
   try {
     ParseResult r = parse_impl(bytes, hints);
     if (r.ok) {
-      ensure_utf8(r.feed);
+      finish_strings(r.feed);
       assign_identity(r.feed);
     } else {
       r.feed = Feed{};
@@ -185,6 +203,8 @@ ParseResult parse(std::string_view bytes, const Hints& hints) {
     return failure("out of memory while parsing");
   } catch (const std::exception& e) {
     return failure(std::string("internal error while parsing: ") + e.what());
+  } catch (...) {
+    return failure("internal error while parsing");
   }
 }
 

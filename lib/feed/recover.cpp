@@ -22,10 +22,22 @@ std::vector<std::string_view> open_elements(std::string_view s, std::size_t end)
   };
   while ((i = s.find('<', i)) != std::string_view::npos && i < end) {
     const std::string_view rest = s.substr(i);
-    if (rest.starts_with("<!--")) { i = skip_to("-->", i + 4); continue; }
-    if (rest.starts_with("<![CDATA[")) { i = skip_to("]]>", i + 9); continue; }
-    if (rest.starts_with("<?")) { i = skip_to("?>", i + 2); continue; }
-    if (rest.starts_with("<!")) { i = skip_to(">", i + 2); continue; }
+    if (rest.starts_with("<!--")) {
+      i = skip_to("-->", i + 4);
+      continue;
+    }
+    if (rest.starts_with("<![CDATA[")) {
+      i = skip_to("]]>", i + 9);
+      continue;
+    }
+    if (rest.starts_with("<?")) {
+      i = skip_to("?>", i + 2);
+      continue;
+    }
+    if (rest.starts_with("<!")) {
+      i = skip_to(">", i + 2);
+      continue;
+    }
     const bool closing = rest.starts_with("</");
     std::size_t k = i + (closing ? 2 : 1);
     const std::size_t name_start = k;
@@ -46,7 +58,8 @@ std::vector<std::string_view> open_elements(std::string_view s, std::size_t end)
 
 std::string closers(const std::vector<std::string_view>& stack, std::size_t down_to) {
   std::string out;
-  for (std::size_t k = stack.size(); k > down_to; --k) out.append("</").append(stack[k - 1]).append(">");
+  for (std::size_t k = stack.size(); k > down_to; --k)
+    out.append("</").append(stack[k - 1]).append(">");
   return out;
 }
 
@@ -87,7 +100,8 @@ bool fix_end_tag(std::string& xml, std::size_t offset) {
 }  // namespace
 
 bool repair(std::string& xml, const pugi::xml_parse_result& error) {
-  const std::size_t offset = std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(error.offset, 0)), xml.size());
+  const std::size_t offset =
+      std::min(static_cast<std::size_t>(std::max<std::ptrdiff_t>(error.offset, 0)), xml.size());
   switch (error.status) {
     case pugi::status_end_element_mismatch:
       if (offset >= xml.size()) return truncate_and_close(xml, xml.size());
@@ -99,7 +113,8 @@ bool repair(std::string& xml, const pugi::xml_parse_result& error) {
       const std::size_t lt = xml.rfind('<', offset);
       if (lt == std::string::npos) return false;
       if (xml.find('>', lt) == std::string::npos) return truncate_and_close(xml, lt);
-      if (error.status == pugi::status_bad_attribute || error.status == pugi::status_bad_end_element) {
+      if (error.status == pugi::status_bad_attribute ||
+          error.status == pugi::status_bad_end_element) {
         // Broken attribute syntax or end tag: drop the tag, keep the text around it.
         const std::size_t gt = xml.find('>', lt);
         std::fill(xml.begin() + static_cast<std::ptrdiff_t>(lt),
@@ -117,24 +132,37 @@ bool repair(std::string& xml, const pugi::xml_parse_result& error) {
       const std::size_t lt = xml.rfind('<', offset);
       return lt != std::string::npos && truncate_and_close(xml, lt);
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
 std::string describe(const pugi::xml_parse_result& error) {
   switch (error.status) {
-    case pugi::status_end_element_mismatch: return "mismatched end tag";
-    case pugi::status_unrecognized_tag: return "unrecognised markup";
-    case pugi::status_bad_start_element: return "malformed start tag";
-    case pugi::status_bad_end_element: return "malformed end tag";
-    case pugi::status_bad_attribute: return "malformed attribute";
-    case pugi::status_bad_pcdata: return "malformed text";
-    case pugi::status_bad_cdata: return "unterminated CDATA section";
-    case pugi::status_bad_comment: return "unterminated comment";
-    case pugi::status_bad_pi: return "malformed processing instruction";
-    case pugi::status_bad_doctype: return "malformed DOCTYPE";
-    case pugi::status_no_document_element: return "no root element";
-    default: return error.description();
+    case pugi::status_end_element_mismatch:
+      return "mismatched end tag";
+    case pugi::status_unrecognized_tag:
+      return "unrecognised markup";
+    case pugi::status_bad_start_element:
+      return "malformed start tag";
+    case pugi::status_bad_end_element:
+      return "malformed end tag";
+    case pugi::status_bad_attribute:
+      return "malformed attribute";
+    case pugi::status_bad_pcdata:
+      return "malformed text";
+    case pugi::status_bad_cdata:
+      return "unterminated CDATA section";
+    case pugi::status_bad_comment:
+      return "unterminated comment";
+    case pugi::status_bad_pi:
+      return "malformed processing instruction";
+    case pugi::status_bad_doctype:
+      return "malformed DOCTYPE";
+    case pugi::status_no_document_element:
+      return "no root element";
+    default:
+      return error.description();
   }
 }
 

@@ -8,9 +8,8 @@
 //   - a '<' that starts no valid markup ("a < b") becomes "&lt;";
 //   - a document cut short (truncated download) is cut at the last complete tag and closed.
 // Blanking uses spaces and insertions add no newlines, so line numbers stay the document's.
-#include <string>
-
 #include <pugixml.hpp>
+#include <string>
 
 namespace atip::feed {
 

@@ -53,9 +53,12 @@ std::size_t read_attrs(std::string_view s, std::size_t i, Attrs& a) {
         value = s.substr(vs, i - vs);
       }
     }
-    if (name == "rel") a.rel = lower_copy(value);
-    else if (name == "type") a.type = lower_copy(value);
-    else if (name == "href") a.href = text::decode_entities(value);
+    if (name == "rel")
+      a.rel = lower_copy(value);
+    else if (name == "type")
+      a.type = lower_copy(value);
+    else if (name == "href")
+      a.href = text::decode_entities(value);
     if (name.empty() && i < s.size() && s[i] != '>') ++i;  // stray character: move on
   }
   return i;
@@ -81,9 +84,19 @@ bool is_blank(std::string_view bytes) noexcept {
 bool looks_binary(std::string_view raw, std::string_view decoded) noexcept {
   using namespace std::string_view_literals;
   // Literals with embedded NULs need the sv suffix to keep their length.
-  static constexpr std::string_view kMagic[] = {
-      "\x89PNG"sv, "GIF87a"sv, "GIF89a"sv, "\xFF\xD8\xFF"sv, "%PDF-"sv, "\x1F\x8B"sv,
-      "PK\x03\x04"sv, "RIFF"sv, "\x00\x00\x01\x00"sv, "OggS"sv, "ID3"sv, "\x7F" "ELF"sv};
+  static constexpr std::string_view kMagic[] = {"\x89PNG"sv,
+                                                "GIF87a"sv,
+                                                "GIF89a"sv,
+                                                "\xFF\xD8\xFF"sv,
+                                                "%PDF-"sv,
+                                                "\x1F\x8B"sv,
+                                                "PK\x03\x04"sv,
+                                                "RIFF"sv,
+                                                "\x00\x00\x01\x00"sv,
+                                                "OggS"sv,
+                                                "ID3"sv,
+                                                "\x7F"
+                                                "ELF"sv};
   for (const auto m : kMagic)
     if (raw.starts_with(m)) return true;
   return decoded.find('\0') != std::string_view::npos;
@@ -96,17 +109,21 @@ bool looks_like_html_page(std::string_view s) noexcept {
     while (i < s.size() && is_ws(s[i])) ++i;
     const std::string_view rest = s.substr(i);
     std::string_view terminator;
-    if (rest.starts_with("<!--")) terminator = "-->";
-    else if (rest.starts_with("<?")) terminator = "?>";
-    else if (istarts_with(rest, "<!doctype")) terminator = ">";
+    if (rest.starts_with("<!--"))
+      terminator = "-->";
+    else if (rest.starts_with("<?"))
+      terminator = "?>";
+    else if (istarts_with(rest, "<!doctype"))
+      terminator = ">";
     if (terminator.empty()) {
       // The first element decides; an HTML doctype in front of <rss> (seen in the wild) does
       // not make a page.
       if (istarts_with(rest, "<rss") || istarts_with(rest, "<feed") ||
           istarts_with(rest, "<rdf:") || istarts_with(rest, "<channel"))
         return false;
-      return html_doctype || (istarts_with(rest, "<html") &&
-                              (rest.size() == 5 || !std::isalnum(static_cast<unsigned char>(rest[5]))));
+      return html_doctype ||
+             (istarts_with(rest, "<html") &&
+              (rest.size() == 5 || !std::isalnum(static_cast<unsigned char>(rest[5]))));
     }
     if (istarts_with(rest, "<!doctype html")) html_doctype = true;
     const std::size_t end = s.find(terminator, i + 2);

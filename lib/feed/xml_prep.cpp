@@ -27,44 +27,56 @@ constexpr std::size_t kMaxExpansion = 1 << 20;
 
 class Preparer {
  public:
-  explicit Preparer(std::string_view s) : s_(s) { out_.xml.reserve(s.size() + s.size() / 64); }
+  explicit Preparer(std::string_view s) : s_(s) {}
+  // Owning form: when nothing needs rewriting, the input itself becomes the output (no copy).
+  explicit Preparer(std::string&& s) : owned_(std::move(s)), s_(owned_), owns_(true) {}
 
+  // Text is copied lazily: `copied_` marks how much of the input is already in the output, and
+  // only a rewrite (or the end) flushes the pending run, so a clean document costs one memcpy.
   PreparedXml run() {
     std::size_t i = s_.find('<');
     if (i == std::string_view::npos) i = s_.size();
     out_.skipped_lines = static_cast<std::size_t>(std::count(s_.begin(), s_.begin() + i, '\n'));
+    copied_ = start_ = i;
     while (i < s_.size()) {
       const std::size_t next = text::find_markup(s_, i);
-      if (next == std::string_view::npos) {
-        out_.xml.append(s_.substr(i));
-        break;
-      }
-      out_.xml.append(s_.substr(i, next - i));
+      if (next == std::string_view::npos) break;
       i = s_[next] == '<' ? markup(next) : reference(next);
+    }
+    if (owns_ && !rewrote_) {
+      out_.xml = std::move(owned_);
+      out_.xml.erase(0, start_);
+    } else {
+      flush(s_.size());
     }
     return std::move(out_);
   }
 
  private:
-  // Copies verbatim up to and including `terminator` (or to the end).
-  std::size_t copy_through(std::size_t from, std::string_view terminator) {
+  void flush(std::size_t upto) {
+    if (out_.xml.empty()) out_.xml.reserve(s_.size() + s_.size() / 64);
+    if (upto > copied_) out_.xml.append(s_.substr(copied_, upto - copied_));
+    copied_ = upto;
+    if (upto < s_.size()) rewrote_ = true;
+  }
+
+  // Index just past `terminator` (or the end).
+  std::size_t skip_through(std::size_t from, std::string_view terminator) const {
     const std::size_t end = s_.find(terminator, from);
-    const std::size_t stop = end == std::string_view::npos ? s_.size() : end + terminator.size();
-    out_.xml.append(s_.substr(from, stop - from));
-    return stop;
+    return end == std::string_view::npos ? s_.size() : end + terminator.size();
   }
 
   std::size_t markup(std::size_t lt) {
     const std::string_view rest = s_.substr(lt);
-    if (rest.starts_with("<!--")) return copy_through(lt, "-->");
-    if (rest.starts_with("<![CDATA[")) return copy_through(lt, "]]>");
-    if (rest.starts_with("<?")) return copy_through(lt, "?>");
+    if (rest.size() < 2 || (rest[1] != '!' && rest[1] != '?')) return lt + 1;
+    if (rest.starts_with("<!--")) return skip_through(lt + 4, "-->");
+    if (rest.starts_with("<![CDATA[")) return skip_through(lt + 9, "]]>");
+    if (rest.starts_with("<?")) return skip_through(lt + 2, "?>");
     if (rest.starts_with("<!DOCTYPE") || rest.starts_with("<!doctype")) return doctype(lt);
-    out_.xml.push_back('<');
     return lt + 1;
   }
 
-  // Copies the DOCTYPE, noting the general entities its internal subset declares.
+  // Skips the DOCTYPE, noting the general entities its internal subset declares.
   std::size_t doctype(std::size_t lt) {
     std::size_t i = lt;
     int depth = 0;
@@ -85,9 +97,7 @@ class Preparer {
         note_entity(i + 8);
       }
     }
-    const std::size_t stop = std::min(i + 1, s_.size());
-    out_.xml.append(s_.substr(lt, stop - lt));
-    return stop;
+    return std::min(i + 1, s_.size());
   }
 
   // Records <!ENTITY name "value">. A plain literal value (no markup, no references) is
@@ -96,7 +106,8 @@ class Preparer {
   // reference, so neither files, the network nor exponential expansion are ever involved.
   void note_entity(std::size_t i) {
     auto skip_ws = [&] {
-      while (i < s_.size() && (s_[i] == ' ' || s_[i] == '\t' || s_[i] == '\n' || s_[i] == '\r')) ++i;
+      while (i < s_.size() && (s_[i] == ' ' || s_[i] == '\t' || s_[i] == '\n' || s_[i] == '\r'))
+        ++i;
     };
     skip_ws();
     if (i < s_.size() && s_[i] == '%') return;  // parameter entity
@@ -124,29 +135,35 @@ class Preparer {
       while (i < s_.size() && is_name_char(s_[i])) ++i;
       if (i < s_.size() && s_[i] == ';') {
         const std::string_view name = s_.substr(amp + 1, i - amp - 1);
-        if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos") {
-          out_.xml.append(s_.substr(amp, i + 1 - amp));
+        if (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos")
           return i + 1;
-        }
         if (const auto it = declared_.find(name); it != declared_.end()) {
           if (it->second && expanded_ + it->second->size() <= kMaxExpansion) {
+            flush(amp);
             out_.xml.append(*it->second);
             expanded_ += it->second->size();
-          } else {
-            out_.xml.append(s_.substr(amp, i + 1 - amp));
+            copied_ = i + 1;
           }
           return i + 1;
         }
         if (const std::string_view v = text::lookup_entity(name); !v.empty()) {
+          flush(amp);
+          copied_ = i + 1;
           append_numeric(v);
           warn(amp, "undefined entity &" + std::string(name) + "; decoded as HTML");
           return i + 1;
         }
       }
     }
-    out_.xml.append("&amp;");
-    warn(amp, "unescaped '&' escaped");
+    escape_ampersand(amp);
     return amp + 1;
+  }
+
+  void escape_ampersand(std::size_t amp) {
+    flush(amp);
+    out_.xml.append("&amp;");
+    copied_ = amp + 1;
+    warn(amp, "unescaped '&' escaped");
   }
 
   std::size_t numeric(std::size_t amp) {
@@ -158,15 +175,17 @@ class Preparer {
     for (; i < s_.size(); ++i) {
       const char c = s_[i];
       int v = -1;
-      if (c >= '0' && c <= '9') v = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') v = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') v = c - 'A' + 10;
+      if (c >= '0' && c <= '9')
+        v = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        v = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        v = c - 'A' + 10;
       if (v < 0) break;
       if (cp < 0x110000) cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
     }
     if (i == start || i >= s_.size() || s_[i] != ';') {
-      out_.xml.append("&amp;");
-      warn(amp, "unescaped '&' escaped");
+      escape_ampersand(amp);
       return amp + 1;
     }
     std::string tmp;
@@ -177,9 +196,9 @@ class Preparer {
     // pugixml knows "&#x", not "&#X": rewrite the upper-case form too.
     if (xml_forbidden || s_[amp + 2] == 'X') {
       if (tmp.size() == 1 && static_cast<unsigned char>(tmp[0]) < 0x20) tmp = "\xEF\xBF\xBD";
+      flush(amp);
+      copied_ = i + 1;
       append_numeric(tmp);
-    } else {
-      out_.xml.append(s_.substr(amp, i + 1 - amp));
     }
     return i + 1;
   }
@@ -199,7 +218,12 @@ class Preparer {
     out_.warnings.push_back("line " + std::to_string(line) + ": " + what);
   }
 
+  std::string owned_;
   std::string_view s_;
+  bool owns_ = false;
+  bool rewrote_ = false;
+  std::size_t start_ = 0;
+  std::size_t copied_ = 0;
   PreparedXml out_;
   std::map<std::string, std::optional<std::string>, std::less<>> declared_;
   std::size_t expanded_ = 0;
@@ -209,9 +233,12 @@ class Preparer {
 
 std::size_t line_of(std::string_view s, std::size_t offset) noexcept {
   offset = std::min(offset, s.size());
-  return 1 + static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  return 1 + static_cast<std::size_t>(
+                 std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 PreparedXml prepare_xml(std::string_view utf8) { return Preparer(utf8).run(); }
+
+PreparedXml prepare_xml_owned(std::string&& utf8) { return Preparer(std::move(utf8)).run(); }
 
 }  // namespace atip::feed

@@ -19,12 +19,15 @@ namespace atip::feed {
 
 struct PreparedXml {
   std::string xml;
-  std::size_t skipped_lines = 0;       // newlines in the junk that was dropped
-  bool changed = false;                // any reference was rewritten or escaped
-  std::vector<std::string> warnings;   // at most a few, with line numbers
+  std::size_t skipped_lines = 0;      // newlines in the junk that was dropped
+  bool changed = false;               // any reference was rewritten or escaped
+  std::vector<std::string> warnings;  // at most a few, with line numbers
 };
 
 PreparedXml prepare_xml(std::string_view utf8);
+// The same, reusing `utf8`'s storage for the result when nothing needs rewriting (the common
+// case), which saves a copy of the whole document.
+PreparedXml prepare_xml_owned(std::string&& utf8);
 
 // 1-based line of byte offset `offset` in `s`.
 std::size_t line_of(std::string_view s, std::size_t offset) noexcept;

@@ -80,10 +80,14 @@ Scope::Scope(const Scope* parent, pugi::xml_node node, std::string_view base_url
   bool has_lang = false;
   for (const pugi::xml_attribute a : node.attributes()) {
     const std::string_view n = a.name();
-    if (n == "xmlns") bindings_.emplace_back(std::string_view{}, ns_of(a.value()));
-    else if (n.starts_with("xmlns:")) bindings_.emplace_back(n.substr(6), ns_of(a.value()));
-    else if (n == "xml:base") base_value = a.value(), xml_base = &base_value;
-    else if (n == "xml:lang") lang_value = a.value(), has_lang = true;
+    if (n == "xmlns")
+      bindings_.emplace_back(std::string_view{}, ns_of(a.value()));
+    else if (n.starts_with("xmlns:"))
+      bindings_.emplace_back(n.substr(6), ns_of(a.value()));
+    else if (n == "xml:base")
+      base_value = a.value(), xml_base = &base_value;
+    else if (n == "xml:lang")
+      lang_value = a.value(), has_lang = true;
   }
   const std::string& parent_base = parent ? parent->base() : kEmpty;
   if (!parent) own_base_ = std::string(base_url);
@@ -100,9 +104,15 @@ Scope::Scope(const Scope* parent, pugi::xml_node node, std::string_view base_url
     lang_ = parent ? &parent->lang() : &own_lang_;
   }
   name_ = resolve(node.name());
-  local_lower_.assign(name_.local);
-  for (char& c : local_lower_) c = lower(c);
-  name_.local = local_lower_;
+  // Most names are lower-case already; only copy when one is not.
+  for (const char c : name_.local) {
+    if (c >= 'A' && c <= 'Z') {
+      local_lower_.assign(name_.local);
+      for (char& ch : local_lower_) ch = lower(ch);
+      name_.local = local_lower_;
+      break;
+    }
+  }
 }
 
 void Scope::adopt_default_namespace(Ns as) {
@@ -141,6 +151,8 @@ std::string_view Scope::attr(Ns ns, std::string_view local) const {
   return {};
 }
 
-std::string Scope::resolve_url(std::string_view url) const { return util::resolve_url(base(), url); }
+std::string Scope::resolve_url(std::string_view url) const {
+  return util::resolve_url(base(), url);
+}
 
 }  // namespace atip::feed

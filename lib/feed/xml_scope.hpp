@@ -3,19 +3,31 @@
 // A Scope is one element seen with everything in scope at that point: prefix bindings,
 // xml:base (already resolved against the enclosing base) and xml:lang. Scopes live on the
 // stack of the walk that creates them; a child holds a pointer to its parent.
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <pugixml.hpp>
 
 namespace atip::feed {
 
 // The vocabularies the parser understands. Namespace URIs are compared case-insensitively and
 // without a trailing '/' or '#', because feeds get them slightly wrong.
 enum class Ns {
-  None, Rss, Rss10, Rss090, Atom10, Atom03, Rdf, Dc, Dcterms, Content, Xhtml, Xml, Itunes, Media,
+  None,
+  Rss,
+  Rss10,
+  Rss090,
+  Atom10,
+  Atom03,
+  Rdf,
+  Dc,
+  Dcterms,
+  Content,
+  Xhtml,
+  Xml,
+  Itunes,
+  Media,
   Other
 };
 

@@ -13,7 +13,9 @@ namespace {
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // HTML5 maps numeric references 0x80-0x9F to what Windows-1252 puts there, because that is what
@@ -36,8 +38,10 @@ std::size_t decode_reference(std::string_view s, std::size_t amp, std::string& o
     for (; i < s.size(); ++i) {
       const char c = s[i];
       int v = -1;
-      if (is_digit(c)) v = c - '0';
-      else if (hex && lower(c) >= 'a' && lower(c) <= 'f') v = lower(c) - 'a' + 10;
+      if (is_digit(c))
+        v = c - '0';
+      else if (hex && lower(c) >= 'a' && lower(c) <= 'f')
+        v = lower(c) - 'a' + 10;
       if (v < 0) break;
       if (cp < 0x110000) cp = cp * (hex ? 16 : 10) + static_cast<std::uint32_t>(v);
     }

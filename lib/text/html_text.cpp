@@ -4,8 +4,8 @@
 #include <string>
 
 #include "lib/text/entities.hpp"
-#include "lib/text/scan.hpp"
 #include "lib/text/html.hpp"
+#include "lib/text/scan.hpp"
 #include "lib/text/utf8.hpp"
 
 namespace atip::text {
@@ -24,9 +24,10 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
 
 // 2: a paragraph break (blank line); 1: a line break; 0: inline.
 int block_breaks(std::string_view n) {
-  if (one_of(n, {"p", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote",
-                 "pre", "hr", "section", "article", "header", "footer", "aside", "nav", "figure",
-                 "address", "main", "form", "fieldset"}))
+  if (one_of(n, {"p",       "ul",      "ol",     "dl",      "h1",         "h2",  "h3",
+                 "h4",      "h5",      "h6",     "table",   "blockquote", "pre", "hr",
+                 "section", "article", "header", "footer",  "aside",      "nav", "figure",
+                 "address", "main",    "form",   "fieldset"}))
     return 2;
   if (one_of(n, {"br", "div", "li", "dt", "dd", "tr", "figcaption", "thead", "tbody", "tfoot",
                  "caption"}))
@@ -103,8 +104,10 @@ class TextBuilder {
  private:
   void flush() {
     if (!out_.empty()) {
-      if (newlines_ > 0) out_.append(static_cast<std::size_t>(newlines_), '\n');
-      else if (space_) out_.push_back(' ');
+      if (newlines_ > 0)
+        out_.append(static_cast<std::size_t>(newlines_), '\n');
+      else if (space_)
+        out_.push_back(' ');
     }
     space_ = false;
     newlines_ = 0;
@@ -137,8 +140,10 @@ std::size_t markup(std::string_view s, std::size_t lt, TextBuilder& tb) {
   std::size_t end = tag_end(s, i);
   if (!closing && is_dropped(name) && !(end >= 2 && s[end - 2] == '/'))
     return skip_element_content(s, end, name);
-  if (const int breaks = block_breaks(name); breaks > 0) tb.line_break(breaks);
-  else if (is_cell(name)) tb.space();
+  if (const int breaks = block_breaks(name); breaks > 0)
+    tb.line_break(breaks);
+  else if (is_cell(name))
+    tb.space();
   return end;
 }
 

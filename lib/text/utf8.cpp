@@ -113,8 +113,10 @@ void skip_control_string(std::string_view s, std::size_t& i) {
     const std::uint32_t cp = next_code_point(s, i);
     if (cp == 0x07 || cp == 0x9C) return;
     if (cp == 0x1B) {
-      if (i < s.size() && s[i] == '\\') ++i;
-      else i = at + 1;
+      if (i < s.size() && s[i] == '\\')
+        ++i;
+      else
+        i = at + 1;
       return;
     }
   }

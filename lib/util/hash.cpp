@@ -17,7 +17,8 @@ std::uint64_t hash64(std::string_view s, std::uint64_t seed) noexcept {
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w = 0;
-    for (int k = 7; k >= 0; --k) w = (w << 8) | static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+    for (int k = 7; k >= 0; --k)
+      w = (w << 8) | static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
     h = (h ^ w) * kPrime;
     h ^= h >> 29;
   }

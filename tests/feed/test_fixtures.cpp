@@ -19,9 +19,9 @@
 #include "tests/feed/feed_test_util.hpp"
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using atip::feed::testing::read_file;
 using atip::feed::testing::source_path;
+using nlohmann::json;
 
 namespace {
 

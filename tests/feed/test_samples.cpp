@@ -2,9 +2,13 @@
 // tests pin what the parser makes of each.
 #include <doctest/doctest.h>
 
-#include "tests/feed/feed_test_util.hpp"
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "lib/feed/parse.hpp"
 #include "lib/util/time.hpp"
+#include "tests/feed/feed_test_util.hpp"
 
 using namespace atip::feed;
 using atip::feed::testing::read_file;
@@ -67,16 +71,21 @@ TEST_CASE("feed::parse samples: mpf-chile.rss is real ISO-8859-1 with Spanish da
   const Feed f = sample("mpf-chile.rss");
   CHECK(f.format == Format::Rss20);
   CHECK(f.encoding == "iso-8859-1");
-  CHECK(f.title == "Fiscal\xC3\xAD" "a de Chile - Noticias");
+  CHECK(f.title ==
+        "Fiscal\xC3\xAD"
+        "a de Chile - Noticias");
   CHECK(f.language == "es-cl");
   CHECK(iso(f.updated) == "2026-11-25T13:15:00Z");
   REQUIRE(f.entries.size() == 5);
   CHECK(iso(f.entries[0].published) == "2026-11-25T13:15:00Z");  // "mié., 25 nov. 2026 … -0300"
   CHECK(iso(f.entries[3].published) == "2026-11-09T15:07:33Z");  // "lun, 09 nov 2026 … -0300"
   CHECK(iso(f.entries[4].published) == "2026-11-03T12:30:00Z");  // "mar, 03 nov 2026 …"
-  CHECK(f.entries[1].title.find("tr\xC3\xA1" "fico") != std::string::npos);
+  CHECK(f.entries[1].title.find("tr\xC3\xA1"
+                                "fico") != std::string::npos);
   CHECK(f.entries[0].summary_type == TextType::Html);
-  CHECK(f.entries[0].summary.starts_with("<p>La Fiscal\xC3\xAD" "a"));
+  CHECK(
+      f.entries[0].summary.starts_with("<p>La Fiscal\xC3\xAD"
+                                       "a"));
   // A guid without isPermaLink is a permalink: it is both the id and (here) equal to the link.
   CHECK(f.entries[0].id == f.entries[0].link);
 }
@@ -88,11 +97,15 @@ TEST_CASE("feed::parse samples: iom-americas.atom resolves relative links agains
   CHECK(f.language == "en");
   REQUIRE(f.entries.size() == 4);
   const Entry& e = f.entries[0];
-  CHECK(e.link == "https://www.iom.int/news/iom-and-costa-rica-open-shelter-survivors-trafficking-guanacaste");
+  CHECK(
+      e.link ==
+      "https://www.iom.int/news/iom-and-costa-rica-open-shelter-survivors-trafficking-guanacaste");
   CHECK(iso(e.published) == "2026-11-23T20:30:00Z");
   CHECK(iso(e.updated) == "2026-11-23T15:00:00Z");
   REQUIRE(e.authors.size() == 1);
-  CHECK(e.authors[0].name == "Mar\xC3\xAD" "a Jos\xC3\xA9 Solano");
+  CHECK(e.authors[0].name ==
+        "Mar\xC3\xAD"
+        "a Jos\xC3\xA9 Solano");
   CHECK(e.authors[0].email == "press@iom.int");
   CHECK(e.summary_type == TextType::Html);
   CHECK(f.entries[1].content_type == TextType::Xhtml);
@@ -108,11 +121,13 @@ TEST_CASE("feed::parse samples: dw-espanol.rdf is RSS 1.0 with rdf:about ids and
   CHECK(f.format == Format::Rss10);
   CHECK(f.language == "es");
   REQUIRE(f.entries.size() == 4);
-  CHECK(f.entries[0].id == "https://www.dw.com/es/trata-de-personas-en-peru-mineria-ilegal/a-70412233");
+  CHECK(f.entries[0].id ==
+        "https://www.dw.com/es/trata-de-personas-en-peru-mineria-ilegal/a-70412233");
   CHECK(iso(f.entries[0].updated) == "2026-11-24T19:05:00Z");
   CHECK(iso(f.entries[1].updated) == "2026-11-20T10:30:00Z");
   CHECK(f.entries[0].categories == std::vector<std::string>{"Per\xC3\xBA", "Trata de personas"});
-  CHECK(f.entries[2].title.find("tr\xC3\xA1" "fico") != std::string::npos);
+  CHECK(f.entries[2].title.find("tr\xC3\xA1"
+                                "fico") != std::string::npos);
 }
 
 TEST_CASE("feed::parse samples: agencia-brasil.rss has Portuguese dates and content:encoded") {
@@ -123,5 +138,48 @@ TEST_CASE("feed::parse samples: agencia-brasil.rss has Portuguese dates and cont
   CHECK(iso(f.entries[0].published) == "2026-11-24T08:13:55Z");
   CHECK(iso(f.entries[3].published) == "2026-10-19T21:30:00Z");
   CHECK(f.entries[0].content_type == TextType::Html);
-  CHECK(f.entries[0].content.find("tr\xC3\xA1" "fico de pessoas") != std::string::npos);
+  CHECK(f.entries[0].content.find("tr\xC3\xA1"
+                                  "fico de pessoas") != std::string::npos);
+}
+
+TEST_CASE("feed::parse samples: the words the search and e2e tests rely on are present") {
+  auto contains = [](const Feed& f, const std::string& word) {
+    for (const Entry& e : f.entries)
+      if (e.title.find(word) != std::string::npos || e.summary.find(word) != std::string::npos ||
+          e.content.find(word) != std::string::npos)
+        return true;
+    return false;
+  };
+  CHECK(contains(sample("unodc-news.rss"), "forced labour"));
+  CHECK(contains(sample("reliefweb-trafficking.rss"), "traite"));
+  CHECK(contains(sample("mpf-chile.rss"), "trata de personas"));
+  CHECK(contains(sample("mpf-chile.rss"),
+                 "tr\xC3\xA1"
+                 "fico"));
+  CHECK(contains(sample("dw-espanol.rdf"), "trata de personas"));
+  CHECK(contains(sample("agencia-brasil.rss"),
+                 "tr\xC3\xA1"
+                 "fico de pessoas"));
+  CHECK(contains(sample("iom-americas.atom"), "trafficking"));
+}
+
+TEST_CASE("feed::parse samples: every sample is small, well-formed and has unique keys") {
+  for (const char* name : {"unodc-news.rss", "reliefweb-trafficking.rss", "iom-americas.atom",
+                           "mpf-chile.rss", "dw-espanol.rdf", "agencia-brasil.rss"}) {
+    CAPTURE(name);
+    const std::string bytes = read_file(source_path(std::string("feeds/samples/") + name));
+    CHECK(bytes.size() < 10 * 1024);
+    const Feed f = sample(name);
+    CHECK(f.wellformed);
+    CHECK(f.warnings.empty());
+    std::vector<std::string> keys;
+    for (const Entry& e : f.entries) {
+      CHECK_FALSE(e.title.empty());
+      CHECK_FALSE(e.link.empty());
+      CHECK((e.published.time || e.updated.time));
+      keys.push_back(e.key);
+    }
+    std::sort(keys.begin(), keys.end());
+    CHECK(std::adjacent_find(keys.begin(), keys.end()) == keys.end());
+  }
 }

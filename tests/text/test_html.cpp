@@ -30,16 +30,16 @@ TEST_CASE("text::decode_entities: numeric C1 references mean Windows-1252, NUL b
 }
 
 TEST_CASE("text::entities: the HTML 4 set is complete") {
-  for (const char* n : {"nbsp", "iexcl", "yuml", "Alpha", "omega", "thetasym", "upsih", "piv",
-                        "bull", "hellip", "prime", "oline", "frasl", "weierp", "image", "real",
-                        "trade", "alefsym", "larr", "hArr", "forall", "part", "exist", "empty",
-                        "nabla", "isin", "lowast", "radic", "prop", "infin", "ang", "and", "cap",
-                        "int", "there4", "sim", "cong", "asymp", "ne", "equiv", "le", "sub",
-                        "sube", "oplus", "otimes", "perp", "sdot", "lceil", "lang", "rang", "loz",
-                        "spades", "hearts", "diams", "OElig", "Scaron", "Yuml", "circ", "tilde",
-                        "ensp", "emsp", "thinsp", "zwnj", "zwj", "lrm", "rlm", "ndash", "mdash",
-                        "lsquo", "sbquo", "bdquo", "dagger", "Dagger", "permil", "lsaquo",
-                        "rsaquo", "euro", "fnof"}) {
+  for (const char* n :
+       {"nbsp",   "iexcl",  "yuml",   "Alpha",  "omega",  "thetasym", "upsih",  "piv",    "bull",
+        "hellip", "prime",  "oline",  "frasl",  "weierp", "image",    "real",   "trade",  "alefsym",
+        "larr",   "hArr",   "forall", "part",   "exist",  "empty",    "nabla",  "isin",   "lowast",
+        "radic",  "prop",   "infin",  "ang",    "and",    "cap",      "int",    "there4", "sim",
+        "cong",   "asymp",  "ne",     "equiv",  "le",     "sub",      "sube",   "oplus",  "otimes",
+        "perp",   "sdot",   "lceil",  "lang",   "rang",   "loz",      "spades", "hearts", "diams",
+        "OElig",  "Scaron", "Yuml",   "circ",   "tilde",  "ensp",     "emsp",   "thinsp", "zwnj",
+        "zwj",    "lrm",    "rlm",    "ndash",  "mdash",  "lsquo",    "sbquo",  "bdquo",  "dagger",
+        "Dagger", "permil", "lsaquo", "rsaquo", "euro",   "fnof"}) {
     CAPTURE(n);
     CHECK_FALSE(lookup_entity(n).empty());
   }
@@ -49,7 +49,8 @@ TEST_CASE("text::entities: the HTML 4 set is complete") {
 }
 
 TEST_CASE("text::html_to_text: block elements become line breaks, inline tags vanish") {
-  CHECK(html_to_text("<p>First <b>bold</b> para.</p><p>Second</p>") == "First bold para.\n\nSecond");
+  CHECK(html_to_text("<p>First <b>bold</b> para.</p><p>Second</p>") ==
+        "First bold para.\n\nSecond");
   CHECK(html_to_text("one<br>two<br/>three") == "one\ntwo\nthree");
   CHECK(html_to_text("<ul><li>a</li><li>b</li></ul>") == "a\nb");
   CHECK(html_to_text("  lots   of \n\n  space  ") == "lots of space");

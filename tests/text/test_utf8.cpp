@@ -6,7 +6,9 @@ using namespace atip::text;
 
 TEST_CASE("text::is_valid_utf8: accepts UTF-8 and rejects overlongs, surrogates, stray bytes") {
   CHECK(is_valid_utf8("plain ascii"));
-  CHECK(is_valid_utf8("tr\xC3\xA1" "fico \xE2\x80\x9C\xF0\x9F\x98\x80"));
+  CHECK(
+      is_valid_utf8("tr\xC3\xA1"
+                    "fico \xE2\x80\x9C\xF0\x9F\x98\x80"));
   CHECK(is_valid_utf8("\xEF\xBF\xBD"));
   CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
   CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
@@ -33,15 +35,22 @@ TEST_CASE("text::append_utf8: encodes all lengths and replaces invalid code poin
 
 TEST_CASE("text::terminal_safe: strips controls, escape sequences and bidi overrides") {
   CHECK(terminal_safe("a\tb\nc") == "a\tb\nc");
-  CHECK(terminal_safe("a\rb\x07" "c\x7f") == "abc");
+  CHECK(terminal_safe("a\rb\x07"
+                      "c\x7f") == "abc");
   CHECK(terminal_safe("red \x1b[31mtext\x1b[0m") == "red text");
   CHECK(terminal_safe("\x1b]8;;https://evil.example\x1b\\click\x1b]8;;\x1b\\") == "click");
   CHECK(terminal_safe("title\x1b]0;pwned\x07!") == "title!");
-  CHECK(terminal_safe("x\xC2\x9B" "31my") == "xy");                    // C1 CSI
-  CHECK(terminal_safe("abc\xE2\x80\xAE" "fdp.exe") == "abcfdp.exe");  // U+202E
-  CHECK(terminal_safe("\xE2\x81\xA6" "a\xE2\x81\xA9") == "a");        // U+2066, U+2069
+  CHECK(terminal_safe("x\xC2\x9B"
+                      "31my") == "xy");  // C1 CSI
+  CHECK(terminal_safe("abc\xE2\x80\xAE"
+                      "fdp.exe") == "abcfdp.exe");  // U+202E
+  CHECK(terminal_safe("\xE2\x81\xA6"
+                      "a\xE2\x81\xA9") == "a");  // U+2066, U+2069
   CHECK(terminal_safe("caf\xE9") == "caf\xEF\xBF\xBD");
-  CHECK(terminal_safe("tr\xC3\xA1" "fico") == "tr\xC3\xA1" "fico");
+  CHECK(terminal_safe("tr\xC3\xA1"
+                      "fico") ==
+        "tr\xC3\xA1"
+        "fico");
   CHECK(terminal_safe("\x1b") == "");
 }
 

@@ -1,0 +1,79 @@
+#include "lib/feed/fixups.hpp"
+
+#include <cstdint>
+#include <string_view>
+
+#include "lib/text/utf8.hpp"
+
+namespace atip::feed {
+
+namespace {
+
+constexpr std::uint16_t kCp1252High[32] = {
+    0x20AC, 0x81,   0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0x8D,   0x017D, 0x8F,   0x90,   0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,   0x017E, 0x0178};
+
+// The Windows-1252 byte for `cp`, or -1.
+int cp1252_byte(std::uint32_t cp) {
+  if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)) return static_cast<int>(cp);
+  for (int i = 0; i < 32; ++i)
+    if (kCp1252High[i] == cp) return 0x80 + i;
+  return (cp >= 0x80 && cp <= 0x9F) ? static_cast<int>(cp) : -1;
+}
+
+// Only strings with a character that UTF-8 mis-read as Latin-1 produces (Ã, Â, â, …) are worth
+// the work.
+bool has_lead_candidate(std::string_view s) {
+  for (std::size_t i = s.find('\xC3'); i != std::string_view::npos; i = s.find('\xC3', i + 1)) {
+    if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x82 &&
+        static_cast<unsigned char>(s[i + 1]) <= 0xB4)
+      return true;
+  }
+  return false;
+}
+
+bool undo_double_encoding(std::string& s) {
+  if (!has_lead_candidate(s)) return false;
+  std::string bytes;
+  bytes.reserve(s.size());
+  bool multibyte = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const int b = cp1252_byte(text::next_code_point(s, i));
+    if (b < 0) return false;
+    multibyte = multibyte || b >= 0x80;
+    bytes.push_back(static_cast<char>(b));
+  }
+  if (!multibyte || !text::is_valid_utf8(bytes)) return false;
+  s = std::move(bytes);
+  return true;
+}
+
+bool map_c1_controls(std::string& s) {
+  if (s.find('\xC2') == std::string::npos) return false;
+  std::string out;
+  out.reserve(s.size());
+  bool changed = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::uint32_t cp = text::next_code_point(s, i);
+    if (cp >= 0x80 && cp <= 0x9F) {
+      cp = kCp1252High[cp - 0x80];
+      changed = true;
+    }
+    text::append_utf8(out, cp);
+  }
+  if (changed) s = std::move(out);
+  return changed;
+}
+
+}  // namespace
+
+bool fix_mojibake(std::string& s) {
+  const bool a = undo_double_encoding(s);
+  const bool b = map_c1_controls(s);
+  return a || b;
+}
+
+}  // namespace atip::feed

@@ -1,0 +1,207 @@
+// Behaviour of feed::parse that is easier to state in code than as a fixture: identity keys,
+// warnings, hints, and robustness against hostile input.
+#include <doctest/doctest.h>
+
+#include <random>
+#include <string>
+
+#include "lib/feed/json_output.hpp"
+#include "lib/feed/parse.hpp"
+#include "lib/text/utf8.hpp"
+#include "tests/feed/feed_test_util.hpp"
+
+using namespace atip::feed;
+
+namespace {
+std::string rss_with_items(const std::string& items) {
+  return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>" + items +
+         "</channel></rss>";
+}
+}  // namespace
+
+TEST_CASE("feed::parse: entry without id or link gets a hash key from title and date") {
+  const auto r =
+      parse(rss_with_items("<item><title>A</title><pubDate>Tue, 24 Nov 2026 10:00:00 GMT"
+                           "</pubDate></item><item><title>B</title></item>"));
+  REQUIRE(r.ok);
+  REQUIRE(r.feed.entries.size() == 2);
+  const std::string& k = r.feed.entries[0].key;
+  CHECK(k.starts_with("hash:"));
+  CHECK(k.size() == 5 + 16);
+  CHECK(r.feed.entries[1].key != k);
+  // Same input, same key: keys are stored and must be stable.
+  CHECK(parse(rss_with_items("<item><title>A</title><pubDate>Tue, 24 Nov 2026 10:00:00 GMT"
+                             "</pubDate></item>"))
+            .feed.entries[0]
+            .key == k);
+}
+
+TEST_CASE("feed::parse: atom entry without id has empty id and link-based key") {
+  const auto r = parse(
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><title>x</title>"
+      "<link href=\"https://example.org/x\"/></entry></feed>");
+  REQUIRE(r.ok);
+  CHECK(r.feed.entries[0].id.empty());
+  CHECK(r.feed.entries[0].key == "https://example.org/x");
+}
+
+TEST_CASE("feed::parse: content hash changes with the summary and not with the date") {
+  auto hash_of = [](const std::string& item) {
+    return parse(rss_with_items(item)).feed.entries.at(0).content_hash;
+  };
+  const std::string a = hash_of("<item><title>T</title><description>one</description></item>");
+  const std::string b = hash_of("<item><title>T</title><description>two</description></item>");
+  const std::string c = hash_of(
+      "<item><title>T</title><description>one</description><pubDate>Tue, 24 Nov 2026 10:00:00 "
+      "GMT</pubDate></item>");
+  CHECK(a.size() == 16);
+  CHECK(a != b);
+  CHECK(a == c);
+}
+
+TEST_CASE("feed::parse: repeated guids keep distinct keys, the first keeps the plain id") {
+  const auto r =
+      parse(rss_with_items("<item><guid>same</guid><link>https://e.org/1</link></item>"
+                           "<item><guid>same</guid><link>https://e.org/2</link></item>"
+                           "<item><guid>same</guid><link>https://e.org/2</link></item>"));
+  REQUIRE(r.feed.entries.size() == 3);
+  CHECK(r.feed.entries[0].key == "same");
+  CHECK(r.feed.entries[1].key == "same https://e.org/2");
+  CHECK(r.feed.entries[2].key.starts_with("hash:"));
+}
+
+TEST_CASE("feed::parse: the HTTP charset beats the XML declaration, a BOM beats both") {
+  const std::string latin1 =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\">"
+      "<channel><title>Explotaci\xF3n</title></channel></rss>";
+  Hints h;
+  h.http_charset = "iso-8859-1";
+  auto r = parse(latin1, h);
+  CHECK(r.feed.encoding == "iso-8859-1");
+  CHECK(r.feed.title == "Explotaci\xC3\xB3n");
+  CHECK(r.feed.wellformed);
+  const std::string bom =
+      "\xEF\xBB\xBF<rss version=\"2.0\"><channel><title>S\xC3\xA3o</title></channel></rss>";
+  r = parse(bom, h);
+  CHECK(r.feed.encoding == "utf-8");
+  CHECK(r.feed.title == "S\xC3\xA3o");
+}
+
+TEST_CASE("feed::parse: recovery warnings carry the document's line number") {
+  const auto r = parse(
+      "<rss version=\"2.0\">\n<channel>\n<title>T</title>\n<item>\n"
+      "<title>a</title></oops>\n</item>\n</channel>\n</rss>\n");
+  REQUIRE(r.ok);
+  CHECK_FALSE(r.feed.wellformed);
+  REQUIRE_FALSE(r.feed.warnings.empty());
+  CHECK(r.feed.warnings[0] == "line 5: mismatched end tag");
+  CHECK(r.feed.entries.size() == 1);
+}
+
+TEST_CASE("feed::parse: an unescaped ampersand is reported with its line") {
+  const auto r = parse("<rss version=\"2.0\"><channel>\n<title>A & B</title></channel></rss>");
+  REQUIRE(r.ok);
+  CHECK(r.feed.title == "A & B");
+  REQUIRE(r.feed.warnings.size() == 1);
+  CHECK(r.feed.warnings[0] == "line 2: unescaped '&' escaped");
+}
+
+TEST_CASE("feed::parse: the base URL hint resolves relative links, xml:base wins over it") {
+  Hints h;
+  h.base_url = "https://example.org/feeds/main.xml";
+  const auto r =
+      parse(rss_with_items("<item><link>../news/1</link></item>"
+                           "<item xml:base=\"https://other.example/a/\"><link>b</link></item>"),
+            h);
+  REQUIRE(r.feed.entries.size() == 2);
+  CHECK(r.feed.entries[0].link == "https://example.org/news/1");
+  CHECK(r.feed.entries[1].link == "https://other.example/a/b");
+}
+
+TEST_CASE("feed::parse: an HTML page is not a feed and lists the feeds it advertises") {
+  Hints h;
+  h.base_url = "https://www.state.gov/";
+  const auto r = parse(
+      "<!doctype html><html><head><link rel='alternate' "
+      "type='application/rss+xml' href='/rss-feed/feed/'></head></html>",
+      h);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == "not a feed: an HTML page; it advertises 1 feed");
+  REQUIRE(r.advertised_feeds.size() == 1);
+  CHECK(r.advertised_feeds[0] == "https://www.state.gov/rss-feed/feed/");
+}
+
+TEST_CASE("feed::parse: an HTML doctype in front of an rss root is still a feed") {
+  const auto r = parse(
+      "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"x\">\n"
+      "<rss><channel><title>found</title></channel></rss>");
+  REQUIRE(r.ok);
+  CHECK(r.feed.title == "found");
+}
+
+TEST_CASE("feed::parse: a failed parse has an empty feed and a one-line error") {
+  const auto r = parse("<?xml version=\"1.0\"?><opml version=\"2.0\"/>");
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == "not a feed: root element <opml>");
+  CHECK(r.error.find('\n') == std::string::npos);
+  CHECK(r.feed.entries.empty());
+}
+
+TEST_CASE("feed::parse: never throws and always yields valid UTF-8 on mutated samples") {
+  using atip::feed::testing::read_file;
+  using atip::feed::testing::source_path;
+  std::mt19937 rng(20261127);  // fixed seed: deterministic
+  for (const char* name :
+       {"unodc-news.rss", "mpf-chile.rss", "iom-americas.atom", "dw-espanol.rdf"}) {
+    const std::string original = read_file(source_path(std::string("feeds/samples/") + name));
+    REQUIRE_FALSE(original.empty());
+    for (int round = 0; round < 150; ++round) {
+      std::string doc = original;
+      const int edits = 1 + static_cast<int>(rng() % 8);
+      for (int k = 0; k < edits; ++k) {
+        const std::size_t pos = rng() % doc.size();
+        switch (rng() % 4) {
+          case 0:
+            doc[pos] = static_cast<char>(rng() % 256);
+            break;
+          case 1:
+            doc.erase(pos, rng() % 64);
+            break;
+          case 2:
+            doc.insert(pos, std::string(1, "<>&\"'/\x00\xff"[rng() % 8]));
+            break;
+          default:
+            doc.resize(pos);
+            break;
+        }
+        if (doc.empty()) doc = "<";
+      }
+      ParseResult r;
+      CHECK_NOTHROW(r = parse(doc));
+      if (r.ok) CHECK(atip::text::is_valid_utf8(to_json(r.feed)));
+    }
+  }
+}
+
+TEST_CASE("feed::parse: deep nesting and huge attribute counts do not crash") {
+  std::string deep = "<rss><channel><item><description>";
+  for (int i = 0; i < 20000; ++i) deep += "<b>";
+  deep += "x</description></item></channel></rss>";
+  CHECK_NOTHROW((void)parse(deep));
+  std::string attrs = "<rss><channel><item><enclosure";
+  for (int i = 0; i < 5000; ++i) attrs += " a" + std::to_string(i) + "=\"v\"";
+  attrs += " url=\"https://e.org/x\"/></item></channel></rss>";
+  const auto r = parse(attrs);
+  REQUIRE(r.ok);
+  CHECK(r.feed.entries.at(0).enclosures.at(0).url == "https://e.org/x");
+}
+
+TEST_CASE("feed::parse: JSON Feed is detected from a leading brace") {
+  const auto r = parse(
+      "  {\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"J\","
+      "\"items\":[{\"id\":\"1\",\"title\":\"t\",\"date_published\":"
+      "\"2026-11-05T10:00:00Z\"}]}");
+  REQUIRE(r.ok);
+  CHECK(r.feed.format == Format::JsonFeed);
+  CHECK(r.feed.entries.at(0).published.time == 1793872800);
+}

@@ -62,7 +62,10 @@ class Batch {
         on_done_(on_done),
         user_agent_(options.user_agent.empty() ? default_user_agent() : options.user_agent),
         multi_(make_multi(options)) {
-    for (std::size_t i = 0; i < requests.size(); ++i) queue_.push_back(i);
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+      queue_.push_back(i);
+      request_hosts_.push_back(url_host(requests[i].url));  // parsed once, checked often
+    }
   }
 
   void run() {
@@ -91,14 +94,14 @@ class Batch {
     const auto limit = static_cast<std::size_t>(std::max(1, options_.max_parallel));
     const int per_host = std::max(1, options_.max_per_host);
     for (auto it = queue_.begin(); it != queue_.end() && running_.size() < limit;) {
-      const Request& request = requests_[*it];
-      std::string host = url_host(request.url);
+      const std::string& host = request_hosts_[*it];
       if (!host.empty() && hosts_[host] >= per_host) {
         ++it;
         continue;
       }
+      std::size_t index = *it;
       it = queue_.erase(it);
-      start(request, std::move(host));
+      start(requests_[index], host);
     }
   }
 
@@ -139,7 +142,8 @@ class Batch {
   const std::function<void(Response&&)>& on_done_;
   std::string user_agent_;
   MultiHandle multi_;  // declared before running_: transfers leave the multi handle first
-  std::deque<std::size_t> queue_;
+  std::vector<std::string> request_hosts_;      // url_host() of each request, "" if unparseable
+  std::deque<std::size_t> queue_;               // indices of requests not yet started
   std::unordered_map<std::string, int> hosts_;  // transfers in flight per host
   std::map<CURL*, Running> running_;
 };

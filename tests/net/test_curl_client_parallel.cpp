@@ -117,3 +117,17 @@ TEST_CASE("net::CurlClient: a slow host does not hold back the others") {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_CASE("net::CurlClient: a batch of 300 requests to one host completes, each once") {
+  ConcurrencyGauge gauge;
+  TestServer server;
+  slow_numbers(server, gauge, 0ms);
+  Options options = quick_options();  // 32 in flight overall, 4 per host
+  check_all_ok(fetch(options, numbered(server, 300)), 300);
+  CHECK(gauge.max_seen() <= options.max_per_host);
+  CHECK(server.requests().size() == 300);
+}
+
+}  // namespace

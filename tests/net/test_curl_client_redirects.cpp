@@ -108,4 +108,10 @@ TEST_CASE("net::CurlClient: refuses URLs that are not http or https without any 
   CHECK(fetch_url("example.org/feed").error == "URL without a scheme");
 }
 
+TEST_CASE("net::CurlClient: a malformed http URL is an error, not a crash") {
+  CHECK(fetch_url("http://").error == "malformed URL");
+  CHECK(fetch_url("http://exa mple.org/feed").error == "malformed URL");
+  CHECK(fetch_url("http://127.0.0.1:99999/").error == "malformed URL");
+}
+
 }  // namespace

@@ -59,6 +59,9 @@ TestServer::TestServer(std::string host, int port) : host_(std::move(host)) {
   server_.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
   // Idle keep-alive connections hold a worker; a short time-out keeps stop() quick.
   server_.set_keep_alive_timeout(1);
+  // httplib sends headers and body in separate writes; with Nagle on, the body waits for the
+  // client's delayed ACK (40 ms a response).
+  server_.set_tcp_nodelay(true);
   // The post-routing handler runs after the handler and before the response is written (the
   // logger would run after, racing with a client that already has its answer).
   server_.set_post_routing_handler(

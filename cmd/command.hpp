@@ -26,5 +26,7 @@ Runner setup_show(CLI::App& sub);
 Runner setup_export(CLI::App& sub);
 Runner setup_mark(CLI::App& sub);
 Runner setup_stats(CLI::App& sub);
+Runner setup_tags(CLI::App& sub);
+Runner setup_retag(CLI::App& sub);
 
 }  // namespace atip::cmd

@@ -1,64 +1,60 @@
-// atip fetch: silent on success (for cron), one line per failed feed on stderr, exit 1 if any failed.
-#include <fmt/format.h>
-#include <fmt/ostream.h>
+// atip fetch: silent on success (for cron); see app::fetch_command for what it reports and
+// atip(1) for the exit statuses.
+#include <unistd.h>
 
 #include <memory>
 
 #include "cmd/command.hpp"
-#include "lib/app/fetch.hpp"
-#include "lib/text/utf8.hpp"
-#include "lib/util/error.hpp"
-#include "lib/util/lock.hpp"
+#include "lib/app/fetch_command.hpp"
+#include "lib/util/terminal.hpp"
 
 namespace atip::cmd {
 
 namespace {
 
 struct Options {
-  std::string feed;
-  int jobs = 32;
+  app::FetchCommandOptions command;
+  bool quiet = false;
   bool verbose = false;
 };
 
-int run(const Options& o, app::Context& ctx) {
-  store::Catalogue catalogue(ctx.db_path, store::OpenMode::ReadWrite);
-  // Overlapping cron runs: the second leaves at once rather than fetching everything twice.
-  const auto lock = util::FileLock::try_acquire(ctx.db_path + ".lock");
-  if (!lock)
-    throw Error(fmt::format("another 'atip fetch' is running on '{}'; not starting a second one",
-                            ctx.db_path), kExitCatalogue);
-  net::Options http;
-  http.max_parallel = o.jobs;
-  net::CurlClient client(http);
-  const app::FetchReport report = app::run_fetch(catalogue, client, {o.feed}, ctx.clock);
-  for (const auto& f : report.feeds) {
-    const std::string who = text::terminal_safe(f.url);
-    if (f.outcome == "failed")
-      fmt::print(ctx.err, "atip: feed {} ({}): {}\n", f.feed_id, who, text::terminal_safe(f.error));
-    else if (o.verbose)
-      fmt::print(ctx.err, "atip: feed {} ({}): {}, {} new, {} seen elsewhere, {} updated\n", f.feed_id,
-                 who, f.outcome, f.ingest.new_documents, f.ingest.new_sightings, f.ingest.updated);
-    if (o.verbose)
-      for (const auto& w : f.warnings)
-        fmt::print(ctx.err, "atip: feed {}: warning: {}\n", f.feed_id, text::terminal_safe(w));
-  }
-  if (o.verbose || ctx.out_is_terminal)
-    fmt::print(ctx.err, "fetched {} feed{}: {} new documents, {} new sightings, {} updated, {} failed\n",
-               report.feeds.size(), report.feeds.size() == 1 ? "" : "s", report.new_documents,
-               report.new_sightings, report.updated, report.failed);
-  return report.failed > 0 ? 1 : 0;
+int run(Options o, app::Context& ctx) {
+  o.command.verbosity = o.quiet ? app::Verbosity::Quiet
+                                : (o.verbose ? app::Verbosity::Verbose : app::Verbosity::Normal);
+  o.command.progress = util::is_terminal(STDERR_FILENO);
+  return app::fetch_command(ctx, o.command);
 }
 
 }  // namespace
 
 Runner setup_fetch(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("--feed", o->feed, "Fetch only this feed (id or URL), even if disabled")
+  app::FetchCommandOptions& c = o->command;
+  sub.add_option("--feed", c.fetch.only_feed,
+                 "Fetch only this feed (id or URL), even if disabled or backing off")
       ->type_name("ID|URL");
-  sub.add_option("-j,--jobs", o->jobs, "Transfers in flight at once")
+  sub.add_flag("--force", c.fetch.force,
+               "Download and parse every feed again: no conditional request, no body-hash skip");
+  sub.add_option("-j,--jobs", c.net.max_parallel, "Transfers in flight at once")
       ->check(CLI::Range(1, 256))
       ->default_val(32);
-  sub.add_flag("-v,--verbose", o->verbose, "Report every feed on stderr, not only failures");
+  sub.add_option("--max-size", c.net.max_body_bytes,
+                 "Largest feed accepted, in bytes after decompression")
+      ->check(CLI::Range(std::int64_t{1024}, std::int64_t{1} << 34))
+      ->default_val(20 * 1024 * 1024);
+  sub.add_option("--connect-timeout", c.net.connect_timeout_s, "Seconds allowed to connect")
+      ->check(CLI::Range(1, 600))
+      ->default_val(15);
+  sub.add_option("--timeout", c.net.total_timeout_s, "Seconds allowed for a whole transfer")
+      ->check(CLI::Range(1, 3600))
+      ->default_val(60);
+  sub.add_option("--user-agent", c.net.user_agent, "User-Agent header (default: atip/VERSION (+URL))");
+  sub.add_option("--failure-threshold", c.failure_threshold,
+                 "Report a feed again when it has failed this many times in a row")
+      ->check(CLI::Range(2, 1000))
+      ->default_val(3);
+  CLI::Option* quiet = sub.add_flag("-q,--quiet", o->quiet, "Report only failures, no progress or summary");
+  sub.add_flag("-v,--verbose", o->verbose, "Report every feed on stderr, not only failures")->excludes(quiet);
   return [o](app::Context& ctx) { return run(*o, ctx); };
 }
 

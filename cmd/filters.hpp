@@ -20,6 +20,7 @@ inline void add_filter_options(CLI::App& sub, app::Filters& f, bool with_month) 
   sub.add_option("--lang", f.languages, "In this language (en, es, pt, fr); repeatable")->type_name("LANG");
   sub.add_option("--state", f.states, "In this screening state (new, included, excluded, maybe, starred); repeatable")
       ->type_name("STATE");
+  sub.add_flag("--all", f.all, "Include documents scored as not about trafficking (hidden by default)");
 }
 
 }  // namespace atip::cmd

@@ -25,6 +25,8 @@ const Command kCommands[] = {
     {"show", "Show one document with every sighting", atip::cmd::setup_show},
     {"mark", "Record screening decisions, stars and notes on documents", atip::cmd::setup_mark},
     {"stats", "Count documents by month, topic, country, feed, language or type", atip::cmd::setup_stats},
+    {"tags", "List the watch vocabulary's topics, areas, countries and types with counts", atip::cmd::setup_tags},
+    {"retag", "Tag every document again with the current vocabulary", atip::cmd::setup_retag},
     {"export", "Write a digest or data export of the catalogue", atip::cmd::setup_export},
     {"parse", "Show how one feed file parses, without storing it", atip::cmd::setup_parse},
 };

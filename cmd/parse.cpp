@@ -1,4 +1,4 @@
-// atip parse FILE|- [--format json|text]
+// atip parse FILE|URL|- [--format json|text]
 #include <memory>
 
 #include "cmd/command.hpp"
@@ -15,12 +15,12 @@ struct Options {
 
 Runner setup_parse(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("file", o->file, "Feed file, or - for standard input")->required();
+  sub.add_option("file", o->file, "Feed file, http(s) URL, or - for standard input")->required();
   sub.add_option("--format", o->format, "json (the conformance shape) or text")
       ->check(CLI::IsMember({"json", "text"}))
       ->default_val("json");
   return [o](app::Context& ctx) {
-    app::parse_file(ctx, o->file, o->format == "text" ? app::ParseFormat::Text : app::ParseFormat::Json);
+    app::parse_source(ctx, o->file, o->format == "text" ? app::ParseFormat::Text : app::ParseFormat::Json);
     return 0;
   };
 }

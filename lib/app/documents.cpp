@@ -7,6 +7,7 @@
 #include <ostream>
 #include <vector>
 
+#include "lib/catalog/tagger.hpp"
 #include "lib/export/json_writer.hpp"
 #include "lib/export/writer.hpp"
 #include "lib/query/query.hpp"
@@ -32,6 +33,17 @@ void show(Context& ctx, std::int64_t id) {
   fmt::print(ctx.out, "first seen: {}\n", util::format_rfc3339(d->first_seen));
   if (!d->language.empty()) fmt::print(ctx.out, "language:   {}\n", safe(d->language));
   if (!d->authors.empty()) fmt::print(ctx.out, "authors:    {}\n", safe(d->authors));
+  if (!d->doc_type.empty()) fmt::print(ctx.out, "type:       {}\n", safe(d->doc_type));
+  if (!d->doi.empty()) fmt::print(ctx.out, "doi:        {}\n", safe(d->doi));
+  const std::pair<const char*, const char*> families[] = {{"topic", "topics:"}, {"area", "areas:"}, {"country", "countries:"}};
+  for (const auto& [kind, label] : families) {
+    std::string values;
+    for (const auto& t : d->tags)
+      if (t.kind == kind) values += (values.empty() ? "" : ", ") + t.value;
+    if (!values.empty()) fmt::print(ctx.out, "{:<11} {}\n", label, safe(values));
+  }
+  fmt::print(ctx.out, "relevance:  {:.2f}{}\n", d->relevance,
+             d->relevance < catalog::kRelevantThreshold ? " (hidden unless --all)" : "");
   fmt::print(ctx.out, "state:      {}{}\n", d->state, d->starred ? ", starred" : "");
   if (!d->note.empty()) fmt::print(ctx.out, "note:       {}\n", safe(d->note));
   if (!d->summary.empty()) fmt::print(ctx.out, "\n{}\n", safe(d->summary));

@@ -1,8 +1,13 @@
 #include "lib/app/entries.hpp"
 
 #include "lib/catalog/canonical_url.hpp"
+#include "lib/catalog/doi.hpp"
+#include "lib/catalog/identity.hpp"
+#include "lib/catalog/identity_entry_keys.hpp"
+#include "lib/catalog/tagger.hpp"
 #include "lib/text/html.hpp"
 #include "lib/text/utf8.hpp"
+#include "lib/util/url.hpp"
 
 namespace atip::app {
 
@@ -22,14 +27,37 @@ std::string primary_language(const std::string& tag) {
   return out.size() <= 3 ? out : std::string();
 }
 
+std::string family_kind(catalog::Family f) { return std::string(catalog::family_name(f)); }
+
+catalog::Candidate candidate_of(const store::Candidate& c) {
+  return {c.title, c.summary, c.canonical_url, c.published, c.language, c.doi, c.doi_from_text, {}};
+}
+
+catalog::Candidate candidate_of(const store::EntryRecord& e) {
+  return {e.title, e.summary, e.canonical_url, e.published, e.language, e.doi, e.doi_from_text, {}};
+}
+
 }  // namespace
 
-store::EntryRecord to_record(const feed::Entry& e, const feed::Feed& f) {
+void tag_record(store::EntryRecord& r, const catalog::Vocabulary& vocabulary, bool on_topic,
+                const std::string& language_hint) {
+  const catalog::Tags tags = catalog::tag({r.title, r.summary, language_hint, on_topic}, vocabulary);
+  r.tags.clear();
+  for (const catalog::Tag& t : tags.tags) r.tags.push_back({family_kind(t.family), t.value, t.score});
+  r.language = tags.language == "other" ? primary_language(language_hint) : tags.language;
+  r.doc_type = tags.type;
+  r.relevance = tags.relevance;
+}
+
+store::EntryRecord to_record(const feed::Entry& e, const feed::Feed& f,
+                             const catalog::Vocabulary& vocabulary, bool on_topic) {
   store::EntryRecord r;
   r.entry_key = e.key;
   r.content_hash = e.content_hash;
   r.link = e.link;
-  r.canonical_url = catalog::canonical_url(e.link);
+  // Atom entries without a link get their id as link (as feedparser does); a tag: URI is no
+  // address, so it identifies nothing across feeds.
+  if (util::has_scheme(e.link)) r.canonical_url = catalog::canonical_url(e.link);
   // Stored text is plain and free of control and escape sequences, whatever the feed sent.
   r.title = text::terminal_safe(text::collapse_whitespace(plain(e.title, e.title_type)));
   // Summaries are the short form; when a feed sends only full content, that is what we have.
@@ -45,8 +73,33 @@ store::EntryRecord to_record(const feed::Entry& e, const feed::Feed& f) {
   }
   r.published = e.published.time ? e.published.time : e.updated.time;
   r.updated = e.updated.time;
-  r.language = primary_language(e.language.empty() ? f.language : e.language);
+  const catalog::EntryDoi doi = catalog::entry_doi(e.link, {}, r.summary);
+  r.doi = doi.doi;
+  r.doi_from_text = doi.from_text;
+  r.title_keys = catalog::candidate_keys(r.title);
+  tag_record(r, vocabulary, on_topic, e.language.empty() ? f.language : e.language);
   return r;
+}
+
+std::vector<store::EntryRecord> to_records(const feed::Feed& f, const catalog::Vocabulary& vocabulary,
+                                           bool on_topic) {
+  std::vector<catalog::EntryIdentityInput> inputs;
+  inputs.reserve(f.entries.size());
+  for (const feed::Entry& e : f.entries) inputs.push_back({e.id, e.link, e.title, e.published.raw});
+  const std::vector<std::string> keys = catalog::stable_entry_keys(inputs);
+  std::vector<store::EntryRecord> records;
+  records.reserve(f.entries.size());
+  for (std::size_t i = 0; i < f.entries.size(); ++i) {
+    records.push_back(to_record(f.entries[i], f, vocabulary, on_topic));
+    records.back().entry_key = keys[i];
+  }
+  return records;
+}
+
+store::SameWork same_work_decision() {
+  return [](const store::Candidate& existing, const store::EntryRecord& entry) {
+    return catalog::same_work(candidate_of(existing), candidate_of(entry));
+  };
 }
 
 }  // namespace atip::app

@@ -1,6 +1,9 @@
 #pragma once
-// A fetch run: every enabled feed through net -> feed -> catalog -> store, one catalogue
+// A fetch run: every due, enabled feed through net -> feed -> catalog -> store, one catalogue
 // transaction per feed, as each transfer completes. The only place that knows every stage.
+// The policy (back-off, Retry-After, redirects, 410) is in fetch_policy.hpp; what a run says
+// on stderr and how it exits (the cron rules) is in fetch_command.hpp.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,8 +14,21 @@
 
 namespace atip::app {
 
+// Exponential back-off after consecutive failures: base * 2^(failures-1), at most cap.
+struct Backoff {
+  std::int64_t base_s = 3600;        // 1 hour after the first failure
+  std::int64_t cap_s = 7 * 86400;    // never more than a week: a feed is never dropped
+};
+
+struct FeedResult;
+struct FetchReport;
+
 struct FetchOptions {
-  std::string only_feed;  // id or URL; empty for every enabled feed
+  std::string only_feed;  // id or URL, fetched even if disabled or backing off; empty for all
+  bool force = false;     // send no validators and ignore the stored body hash
+  Backoff backoff;
+  // Called after each feed's result is in `report`, with the number of feeds being fetched.
+  std::function<void(const FetchReport& report, std::size_t total)> on_progress;
 };
 
 struct FeedResult {
@@ -22,11 +38,20 @@ struct FeedResult {
   std::string error;    // when failed: one line, e.g. "HTTP 404 Not Found"
   std::vector<std::string> warnings;
   store::IngestResult ingest;
+  std::optional<int> http_status;
+  int failures_before = 0;  // consecutive failures before this fetch
+  int failures_after = 0;   // … and after it
+  std::optional<store::Time> next_attempt;  // when failed: not tried again before this
+  bool disabled = false;    // 410 Gone: the feed was disabled
+  std::string moved_to;     // a confirmed permanent redirect: the feed's new URL
+  std::string move_refused; // a confirmed permanent redirect to a URL another feed has
+  std::vector<std::string> advertised_feeds;  // when the URL served an HTML page
 };
 
 struct FetchReport {
-  std::vector<FeedResult> feeds;
+  std::vector<FeedResult> feeds;  // in completion order
   int failed = 0;
+  int skipped = 0;  // enabled feeds not due yet (back-off or Retry-After)
   int new_documents = 0;
   int new_sightings = 0;
   int updated = 0;

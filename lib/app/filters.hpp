@@ -14,6 +14,7 @@ struct Filters {
   std::string month;         // YYYY-MM: the whole month (sets since and until)
   std::vector<std::string> feeds;  // ids or URLs
   std::vector<std::string> topics, areas, countries, types, languages, states;
+  bool all = false;  // also documents the tagger scored below the relevance threshold
 };
 
 // Everything but the feeds, checked before any catalogue is opened: throws atip::Error

@@ -4,8 +4,11 @@
 #include <fmt/ostream.h>
 
 #include <nlohmann/json.hpp>
+#include <cctype>
 #include <ostream>
+#include <utility>
 
+#include "lib/app/fetch.hpp"
 #include "lib/feed/json_output.hpp"
 #include "lib/feed/parse.hpp"
 #include "lib/text/html.hpp"
@@ -32,6 +35,7 @@ void print_text(std::ostream& out, const feed::Feed& f) {
   fmt::print(out, "link:     {}\n", text::terminal_safe(f.link));
   fmt::print(out, "format:   {}\n", feed::format_name(f.format));
   fmt::print(out, "encoding: {}\n", f.encoding);
+  if (!f.wellformed) fmt::print(out, "recovered: {} warning(s)\n", f.warnings.size());
   if (!f.language.empty()) fmt::print(out, "language: {}\n", text::terminal_safe(f.language));
   fmt::print(out, "entries:  {}\n", f.entries.size());
   for (const auto& e : f.entries) {
@@ -39,16 +43,31 @@ void print_text(std::ostream& out, const feed::Feed& f) {
     fmt::print(out, "  link:      {}\n", text::terminal_safe(e.link));
     fmt::print(out, "  published: {}\n", text::terminal_safe(date_text(e.published)));
     if (!e.updated.raw.empty()) fmt::print(out, "  updated:   {}\n", text::terminal_safe(date_text(e.updated)));
+    for (const auto& enc : e.enclosures)
+      fmt::print(out, "  enclosure: {} ({})\n", text::terminal_safe(enc.url), text::terminal_safe(enc.type));
     fmt::print(out, "  key:       {}\n", text::terminal_safe(e.key));
   }
 }
 
-}  // namespace
+struct Source {
+  std::string bytes;
+  feed::Hints hints;
+};
 
-void parse_file(Context& ctx, const std::string& file, ParseFormat format) {
-  const std::string bytes = util::read_file(file);
-  const feed::ParseResult r = feed::parse(bytes);
-  const std::string name = file == "-" ? "standard input" : file;
+Source fetch(const std::string& url, net::HttpClient& client) {
+  net::Request request;
+  request.url = url;
+  net::Response response;
+  client.fetch_all({request}, [&](net::Response&& r) { response = std::move(r); });
+  const std::string shown = text::terminal_safe(url);
+  if (!response.error.empty()) throw Error(fmt::format("cannot fetch '{}': {}", shown, response.error));
+  if (!response.ok()) throw Error(fmt::format("cannot fetch '{}': HTTP {}", shown, response.status));
+  const std::string& base = response.effective_url.empty() ? url : response.effective_url;
+  return {std::move(response.body), {charset_of(response.content_type), base}};
+}
+
+void parse_bytes(Context& ctx, const Source& source, const std::string& name, ParseFormat format) {
+  const feed::ParseResult r = feed::parse(source.bytes, source.hints);
   if (!r.ok) {
     std::string message = fmt::format("cannot parse '{}': {}", name, r.error);
     for (const auto& url : r.advertised_feeds) message += fmt::format("\n  advertised feed: {}", text::terminal_safe(url));
@@ -62,6 +81,36 @@ void parse_file(Context& ctx, const std::string& file, ParseFormat format) {
     ctx.out << feed::to_json(r.feed) << '\n';
   else
     print_text(ctx.out, r.feed);
+}
+
+}  // namespace
+
+bool is_http_url(const std::string& source) {
+  const auto starts = [&](std::string_view scheme) {
+    if (source.size() < scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(source[i])) != scheme[i]) return false;
+    return true;
+  };
+  return starts("http://") || starts("https://");
+}
+
+void parse_source(Context& ctx, const std::string& source, ParseFormat format, net::HttpClient& client) {
+  if (is_http_url(source)) {
+    parse_bytes(ctx, fetch(source, client), text::terminal_safe(source), format);
+    return;
+  }
+  const std::string name = source == "-" ? "standard input" : source;
+  parse_bytes(ctx, {util::read_file(source), {}}, name, format);
+}
+
+void parse_source(Context& ctx, const std::string& source, ParseFormat format) {
+  if (!is_http_url(source)) {
+    parse_bytes(ctx, {util::read_file(source), {}}, source == "-" ? "standard input" : source, format);
+    return;
+  }
+  net::CurlClient client(net::Options{});
+  parse_source(ctx, source, format, client);
 }
 
 }  // namespace atip::app

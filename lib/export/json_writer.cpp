@@ -35,6 +35,12 @@ nlohmann::json document_json(const store::Document& d) {
                          {"link", s.link},
                          {"published", time_or_null(s.published)},
                          {"first_seen", util::format_rfc3339(s.first_seen)}});
+  nlohmann::json tags = {{"topics", nlohmann::json::array()}, {"areas", nlohmann::json::array()},
+                         {"countries", nlohmann::json::array()}};
+  for (const auto& t : d.tags) {
+    const char* family = t.kind == "topic" ? "topics" : t.kind == "area" ? "areas" : t.kind == "country" ? "countries" : nullptr;
+    if (family) tags[family].push_back(t.value);
+  }
   return {{"id", d.id},
           {"title", d.title},
           {"link", d.link()},
@@ -44,6 +50,9 @@ nlohmann::json document_json(const store::Document& d) {
           {"first_seen", util::format_rfc3339(d.first_seen)},
           {"language", d.language},
           {"type", d.doc_type},
+          {"doi", d.doi.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.doi)},
+          {"relevance", d.relevance},
+          {"tags", tags},
           {"authors", authors_array(d.authors)},
           {"summary", d.summary},
           {"state", d.state},

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lib/store/database.hpp"
@@ -37,7 +38,16 @@ struct FeedRow {
   std::optional<int> http_status;
   std::string last_error;
   int consecutive_failures = 0;
+  std::optional<Time> next_attempt_after;  // back-off or Retry-After; none: due at once
+  std::string note;                        // why the feed was disabled, e.g. "HTTP 410 Gone"
+  std::string pending_redirect;            // permanent redirect target seen on the last fetch
   std::int64_t documents = 0;  // documents with at least one sighting from this feed
+};
+
+struct TagRecord {
+  std::string kind;  // "topic", "area", "country", "type"
+  std::string value;
+  double score = 1;
 };
 
 // One feed entry, ready to store. Text is plain UTF-8; times are UTC seconds.
@@ -52,7 +62,24 @@ struct EntryRecord {
   std::string authors;        // "A; B"
   std::optional<Time> published, updated;
   std::string language;
+  // Identity beyond the URL (rules 3 and 4) and tags, computed by lib/catalog before storing.
+  std::string doi;                      // normalised; "" when none
+  bool doi_from_text = false;           // found only in the summary (may be a citation)
+  std::vector<std::string> title_keys;  // catalog::candidate_keys(title)
+  std::vector<TagRecord> tags;
+  std::string doc_type;
+  double relevance = 1;
 };
+
+// A catalogued document offered to the caller's same-work decision (identity rule 4).
+struct Candidate {
+  std::int64_t id = 0;
+  std::string title, summary, canonical_url, language, doi;
+  bool doi_from_text = false;
+  std::optional<Time> published;
+};
+// Decides whether `entry` is the same work as an existing document found by title key.
+using SameWork = std::function<bool(const Candidate& existing, const EntryRecord& entry)>;
 
 struct IngestResult {
   int new_documents = 0;  // works not catalogued before
@@ -76,6 +103,14 @@ struct FetchOutcome {
   // Fetch state to remember for the next run (only written when the fetch succeeded).
   std::string etag, last_modified, body_hash;
   std::string feed_title, site_url, language;  // learned from the feed, filled in when empty
+  // Policy, written whatever the outcome: when to try next (none: next run), the permanent
+  // redirect target to confirm next time, a new URL to adopt now (ignored when another feed
+  // has it), and whether to disable the feed with `note`.
+  std::optional<Time> next_attempt_after;
+  std::string pending_redirect;
+  std::string move_to;
+  bool disable = false;
+  std::string note;
 };
 
 struct Sighting {
@@ -100,6 +135,9 @@ struct Document {
   bool starred = false;
   std::vector<Sighting> sightings;  // oldest first
   std::vector<Revision> revisions;  // only filled by document()
+  std::vector<TagRecord> tags;      // by kind, strongest first
+  std::string doi;
+  double relevance = 0;
   double rank = 0;                  // search rank (lower is better), 0 outside search
   // With Selection::highlight: the title with each matched word between \x01 and \x02.
   std::string title_highlighted;
@@ -138,6 +176,18 @@ struct Count {
   std::int64_t documents = 0;
 };
 
+// What re-tagging reads of a document, and what it writes back.
+struct TaggingInput {
+  std::int64_t id = 0;
+  std::string title, summary, language;
+  bool on_topic = false;  // carried by a feed tagged "on-topic"
+};
+struct TaggingOutput {
+  std::vector<TagRecord> tags;
+  std::string language, doc_type;
+  double relevance = 0;
+};
+
 class Catalogue {
  public:
   Catalogue(const std::string& path, OpenMode mode);
@@ -157,11 +207,21 @@ class Catalogue {
   // publisher's name. Returns false when there was no such feed.
   bool remove_feed(std::int64_t id);
 
-  // Stores one feed's entries in one transaction. `source` names the publisher.
+  // Stores one feed's entries in one transaction. `source` names the publisher. Identity, in
+  // order: the same feed and entry key; the same canonical URL; a document with the entry's
+  // DOI, or sharing a title key and dated within `window` seconds of the entry (or undated),
+  // that `same_work` accepts (nearest in date first). Without `same_work`, a DOI from a link or
+  // identifier alone decides, and titles are not compared.
   IngestResult ingest(std::int64_t feed_id, const std::string& source,
-                      const std::vector<EntryRecord>& entries, Time now);
-  // Records a fetch in the log and updates the feed's state, in one transaction.
-  void record_fetch(const FetchOutcome& outcome);
+                      const std::vector<EntryRecord>& entries, Time now,
+                      const SameWork& same_work = {}, Time window = 21 * 86400);
+  // Records a fetch in the log and updates the feed's state, in one transaction. Returns
+  // false when `outcome.move_to` could not be adopted (another feed has that URL).
+  bool record_fetch(const FetchOutcome& outcome);
+  // Enables or disables a feed; enabling clears its back-off and note. False when no such feed.
+  bool set_feed_enabled(std::int64_t id, bool enabled);
+  // Per feed id: documents whose sighting from that feed was first seen at or after `since`.
+  std::vector<std::pair<std::int64_t, std::int64_t>> feed_new_documents(Time since);
 
   // Documents.
   std::optional<Document> document(std::int64_t id);
@@ -176,6 +236,13 @@ class Catalogue {
   // order, everything else most frequent first. Documents with no value of a tag family are
   // not counted for it.
   std::vector<Count> stats(const Selection& selection, StatsBy by);
+
+  // Re-tags every document with `tagger`, in batches, each batch in one transaction; returns
+  // the number of documents. Documents, sightings and screening marks are not touched.
+  std::int64_t retag(const std::function<TaggingOutput(const TaggingInput&)>& tagger);
+
+  // Documents per (kind, value) of tag.
+  std::vector<std::pair<TagRecord, std::int64_t>> tag_counts();
 
   std::int64_t count_documents();
   std::int64_t count_sightings();

@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kDocumentColumns =
     "d.id, d.canonical_url, d.title, d.summary, d.summary_html, d.authors, d.published, "
-    "d.updated, d.first_seen, d.last_changed, d.language, d.doc_type, d.state, d.note, d.starred";
+    "d.updated, d.first_seen, d.last_changed, d.language, d.doc_type, d.state, d.note, d.starred, "
+    "d.doi, d.relevance";
 
 Document read_document(SQLite::Statement& st) {
   Document d;
@@ -33,6 +34,8 @@ Document read_document(SQLite::Statement& st) {
   d.state = row::text(st.getColumn(12));
   d.note = row::text(st.getColumn(13));
   d.starred = st.getColumn(14).getInt() != 0;
+  d.doi = row::text(st.getColumn(15));
+  d.relevance = st.getColumn(16).getDouble();
   return d;
 }
 
@@ -58,6 +61,16 @@ void read_sightings(SQLite::Statement& st, std::int64_t document_id, std::vector
   st.reset();
 }
 
+constexpr const char* kTagQuery =
+    "SELECT kind, value, score FROM tag WHERE document_id = ? ORDER BY kind, score DESC, value";
+
+void read_tags(SQLite::Statement& st, std::int64_t document_id, std::vector<TagRecord>& out) {
+  st.bind(1, document_id);
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getDouble()});
+  st.reset();
+}
+
 }  // namespace
 
 std::optional<Document> Catalogue::document(std::int64_t id) {
@@ -74,6 +87,8 @@ std::optional<Document> Catalogue::document(std::int64_t id) {
   while (revisions.executeStep())
     d.revisions.push_back({revisions.getColumn(0).getInt64(), revisions.getColumn(1).getString(),
                            revisions.getColumn(2).getString()});
+  SQLite::Statement tags(*db_, kTagQuery);
+  read_tags(tags, id, d.tags);
   return d;
 }
 
@@ -82,11 +97,13 @@ void Catalogue::select(const Selection& sel, const std::function<void(const Docu
     SQLite::Statement st(*db_, selection_sql(sel, kDocumentColumns));
     bind_selection(st, sel);
     SQLite::Statement sightings(*db_, kSightingQuery);
+    SQLite::Statement tags(*db_, kTagQuery);
     while (st.executeStep()) {
       Document d = read_document(st);
-      d.rank = st.getColumn(15).getDouble();
-      d.title_highlighted = row::text(st.getColumn(16));
+      d.rank = st.getColumn(17).getDouble();
+      d.title_highlighted = row::text(st.getColumn(18));
       read_sightings(sightings, d.id, d.sightings);
+      read_tags(tags, d.id, d.tags);
       visit(d);
     }
   } catch (const SQLite::Exception& e) {

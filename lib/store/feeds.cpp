@@ -24,7 +24,7 @@ void add_tags(SQLite::Database& db, std::int64_t feed_id, const std::vector<std:
 constexpr const char* kFeedColumns =
     "f.id, f.url, f.title, f.site_url, f.language, f.enabled, f.added_at, f.etag, "
     "f.last_modified, f.body_hash, f.last_attempt, f.last_success, f.http_status, f.last_error, "
-    "f.consecutive_failures, "
+    "f.consecutive_failures, f.next_attempt_after, f.note, f.pending_redirect, "
     "(SELECT count(DISTINCT s.document_id) FROM sighting s WHERE s.feed_id = f.id), "
     "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM feed_tag t WHERE t.feed_id = f.id "
     "ORDER BY tag))";
@@ -46,8 +46,11 @@ FeedRow read_feed(SQLite::Statement& st) {
   f.http_status = row::opt_int(st.getColumn(12));
   f.last_error = row::text(st.getColumn(13));
   f.consecutive_failures = st.getColumn(14).getInt();
-  f.documents = st.getColumn(15).getInt64();
-  const std::string tags = row::text(st.getColumn(16));
+  f.next_attempt_after = row::opt_int64(st.getColumn(15));
+  f.note = row::text(st.getColumn(16));
+  f.pending_redirect = row::text(st.getColumn(17));
+  f.documents = st.getColumn(18).getInt64();
+  const std::string tags = row::text(st.getColumn(19));
   for (std::size_t start = 0; start < tags.size();) {
     std::size_t comma = tags.find(',', start);
     if (comma == std::string::npos) comma = tags.size();
@@ -126,54 +129,6 @@ bool Catalogue::remove_feed(std::int64_t id) {
   const bool removed = del.exec() > 0;
   tx.commit();
   return removed;
-}
-
-void Catalogue::record_fetch(const FetchOutcome& o) {
-  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement log(*db_,
-                        "INSERT INTO fetch_log(feed_id, started_at, duration_ms, outcome, "
-                        "http_status, bytes, entries, new_documents, new_sightings, updated, error, "
-                        "warnings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-  log.bind(1, o.feed_id);
-  log.bind(2, o.started_at);
-  log.bind(3, o.duration_ms);
-  log.bind(4, o.outcome);
-  row::bind_opt(log, 5, o.http_status);
-  log.bind(6, o.bytes);
-  log.bind(7, o.entries);
-  log.bind(8, o.ingest.new_documents);
-  log.bind(9, o.ingest.new_sightings);
-  log.bind(10, o.ingest.updated);
-  log.bind(11, o.error);
-  log.bind(12, o.warnings);
-  log.exec();
-
-  const bool failed = o.outcome == "failed";
-  SQLite::Statement st(*db_, failed ?
-      "UPDATE feed SET last_attempt = ?, http_status = ?, last_error = ?, "
-      "consecutive_failures = consecutive_failures + 1 WHERE id = ?" :
-      "UPDATE feed SET last_attempt = ?1, http_status = ?2, last_error = '', "
-      "consecutive_failures = 0, last_success = ?1, etag = ?4, last_modified = ?5, "
-      "body_hash = CASE WHEN ?6 <> '' THEN ?6 ELSE body_hash END, "
-      "title = CASE WHEN title = '' THEN ?7 ELSE title END, "
-      "site_url = CASE WHEN site_url = '' THEN ?8 ELSE site_url END, "
-      "language = CASE WHEN ?9 <> '' THEN ?9 ELSE language END WHERE id = ?3");
-  st.bind(1, o.started_at);
-  row::bind_opt(st, 2, o.http_status);
-  if (failed) {
-    st.bind(3, o.error);
-    st.bind(4, o.feed_id);
-  } else {
-    st.bind(3, o.feed_id);
-    st.bind(4, o.etag);
-    st.bind(5, o.last_modified);
-    st.bind(6, o.body_hash);
-    st.bind(7, o.feed_title);
-    st.bind(8, o.site_url);
-    st.bind(9, o.language);
-  }
-  st.exec();
-  tx.commit();
 }
 
 }  // namespace atip::store

@@ -1,6 +1,8 @@
 // Storing one feed's entries: the identity rules of DESIGN.md that need the catalogue.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdlib>
+
 #include "lib/store/catalogue.hpp"
 #include "lib/store/row.hpp"
 
@@ -14,10 +16,16 @@ struct IngestStatements {
       : find_sighting(db, "SELECT id, document_id, content_hash FROM sighting "
                           "WHERE feed_id = ? AND entry_key = ?"),
         find_by_url(db, "SELECT id FROM document WHERE canonical_url = ?"),
+        find_by_doi(db, "SELECT d.id, d.title, d.summary, d.canonical_url, d.language, d.doi, "
+                        "d.published, d.doi_from_text FROM document d WHERE d.doi = ?"),
+        find_by_title_key(db,
+                          "SELECT DISTINCT d.id, d.title, d.summary, d.canonical_url, d.language, "
+                          "d.doi, d.published, d.doi_from_text FROM document_title_key k "
+                          "JOIN document d ON d.id = k.document_id WHERE k.key = ?"),
         insert_document(db,
                         "INSERT INTO document(canonical_url, title, summary, summary_html, authors, "
-                        "published, updated, first_seen, last_changed, language) "
-                        "VALUES (?,?,?,?,?,?,?,?,?,?)"),
+                        "published, updated, first_seen, last_changed, language, doi, doc_type, "
+                        "relevance, doi_from_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         insert_sighting(db,
                         "INSERT INTO sighting(document_id, feed_id, source, entry_key, link, "
                         "published, content_hash, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?)"),
@@ -26,14 +34,45 @@ struct IngestStatements {
                       "SELECT id, ?, title, summary FROM document WHERE id = ?"),
         update_document(db,
                         "UPDATE document SET title = ?, summary = ?, summary_html = ?, authors = ?, "
-                        "updated = ?, last_changed = ? WHERE id = ?"),
+                        "updated = ?, last_changed = ?, doc_type = ?, relevance = ?, "
+                        "doi = coalesce(nullif(?, ''), doi) WHERE id = ?"),
         update_sighting(db,
                         "UPDATE sighting SET link = ?, content_hash = ?, published = ?, "
-                        "last_seen = ? WHERE id = ?") {}
+                        "last_seen = ? WHERE id = ?"),
+        delete_tags(db, "DELETE FROM tag WHERE document_id = ?"),
+        insert_tag(db, "INSERT OR REPLACE INTO tag(document_id, kind, value, score) VALUES (?,?,?,?)"),
+        delete_keys(db, "DELETE FROM document_title_key WHERE document_id = ?"),
+        insert_key(db, "INSERT OR IGNORE INTO document_title_key(key, document_id) VALUES (?, ?)") {}
 
-  SQLite::Statement find_sighting, find_by_url, insert_document, insert_sighting, save_revision,
-      update_document, update_sighting;
+  SQLite::Statement find_sighting, find_by_url, find_by_doi, find_by_title_key, insert_document,
+      insert_sighting, save_revision, update_document, update_sighting, delete_tags, insert_tag,
+      delete_keys, insert_key;
 };
+
+void run(SQLite::Statement& st) {
+  st.exec();
+  st.reset();
+}
+
+// Tags and title keys are derived from the text, so they are replaced whenever it changes.
+void write_derived(IngestStatements& s, std::int64_t document_id, const EntryRecord& e) {
+  s.delete_tags.bind(1, document_id);
+  run(s.delete_tags);
+  for (const TagRecord& t : e.tags) {
+    s.insert_tag.bind(1, document_id);
+    s.insert_tag.bind(2, t.kind);
+    s.insert_tag.bind(3, t.value);
+    s.insert_tag.bind(4, t.score);
+    run(s.insert_tag);
+  }
+  s.delete_keys.bind(1, document_id);
+  run(s.delete_keys);
+  for (const std::string& key : e.title_keys) {
+    s.insert_key.bind(1, key);
+    s.insert_key.bind(2, document_id);
+    run(s.insert_key);
+  }
+}
 
 std::int64_t insert_document(IngestStatements& s, SQLite::Database& db, const EntryRecord& e,
                              Time now) {
@@ -48,9 +87,14 @@ std::int64_t insert_document(IngestStatements& s, SQLite::Database& db, const En
   st.bind(8, now);
   st.bind(9, now);
   st.bind(10, e.language);
-  st.exec();
-  st.reset();
-  return db.getLastInsertRowid();
+  row::bind_text_or_null(st, 11, e.doi);
+  st.bind(12, e.doc_type);
+  st.bind(13, e.relevance);
+  st.bind(14, e.doi_from_text ? 1 : 0);
+  run(st);
+  const std::int64_t id = db.getLastInsertRowid();
+  write_derived(s, id, e);
+  return id;
 }
 
 void insert_sighting(IngestStatements& s, std::int64_t document_id, std::int64_t feed_id,
@@ -65,19 +109,16 @@ void insert_sighting(IngestStatements& s, std::int64_t document_id, std::int64_t
   st.bind(7, e.content_hash);
   st.bind(8, now);
   st.bind(9, now);
-  st.exec();
-  st.reset();
+  run(st);
 }
 
 // An entry this feed sent before came back with other content: keep the old text as a
-// revision, then update the work. Only the sighting's own feed may rewrite a shared document's
-// text when it created it; that refinement belongs to the identity work of later issues.
+// revision, then update the work.
 void update_entry(IngestStatements& s, std::int64_t sighting_id, std::int64_t document_id,
                   const EntryRecord& e, Time now) {
   s.save_revision.bind(1, now);
   s.save_revision.bind(2, document_id);
-  s.save_revision.exec();
-  s.save_revision.reset();
+  run(s.save_revision);
 
   auto& d = s.update_document;
   d.bind(1, e.title);
@@ -86,9 +127,12 @@ void update_entry(IngestStatements& s, std::int64_t sighting_id, std::int64_t do
   d.bind(4, e.authors);
   row::bind_opt(d, 5, e.updated);
   d.bind(6, now);
-  d.bind(7, document_id);
-  d.exec();
-  d.reset();
+  d.bind(7, e.doc_type);
+  d.bind(8, e.relevance);
+  d.bind(9, e.doi);
+  d.bind(10, document_id);
+  run(d);
+  write_derived(s, document_id, e);
 
   auto& u = s.update_sighting;
   u.bind(1, e.link);
@@ -96,14 +140,65 @@ void update_entry(IngestStatements& s, std::int64_t sighting_id, std::int64_t do
   row::bind_opt(u, 3, e.published);
   u.bind(4, now);
   u.bind(5, sighting_id);
-  u.exec();
-  u.reset();
+  run(u);
+}
+
+std::optional<std::int64_t> find_one(SQLite::Statement& st, const std::string& key) {
+  if (key.empty()) return std::nullopt;
+  st.bind(1, key);
+  std::optional<std::int64_t> id;
+  if (st.executeStep()) id = st.getColumn(0).getInt64();
+  st.reset();
+  return id;
+}
+
+Candidate read_candidate(SQLite::Statement& st) {
+  Candidate c;
+  c.id = st.getColumn(0).getInt64();
+  c.title = row::text(st.getColumn(1));
+  c.summary = row::text(st.getColumn(2));
+  c.canonical_url = row::text(st.getColumn(3));
+  c.language = row::text(st.getColumn(4));
+  c.doi = row::text(st.getColumn(5));
+  c.published = row::opt_int64(st.getColumn(6));
+  c.doi_from_text = st.getColumn(7).getInt() != 0;
+  return c;
+}
+
+// Rules 3 and 4: among the documents with the entry's DOI or sharing one of its title keys,
+// dated within the window (or undated), the nearest in date that the caller's decision accepts.
+// A DOI from a link or identifier decides on its own when there is no decision to ask.
+std::optional<std::int64_t> find_same_work(IngestStatements& s, const EntryRecord& e,
+                                           const SameWork& same_work, Time window) {
+  std::optional<std::int64_t> best;
+  Time best_distance = 0;
+  auto consider = [&](SQLite::Statement& st, const std::string& key, bool by_doi) {
+    st.bind(1, key);
+    while (st.executeStep()) {
+      const Candidate c = read_candidate(st);
+      if (!same_work) {
+        if (by_doi && !e.doi_from_text && !c.doi_from_text && !best) best = c.id;
+        continue;
+      }
+      const Time distance = c.published && e.published ? std::llabs(*c.published - *e.published) : 0;
+      if ((!by_doi && distance > window) || (best && distance >= best_distance)) continue;
+      if (!same_work(c, e)) continue;
+      best = c.id;
+      best_distance = distance;
+    }
+    st.reset();
+  };
+  if (!e.doi.empty()) consider(s.find_by_doi, e.doi, true);
+  if (same_work)
+    for (const std::string& key : e.title_keys) consider(s.find_by_title_key, key, false);
+  return best;
 }
 
 }  // namespace
 
 IngestResult Catalogue::ingest(std::int64_t feed_id, const std::string& source,
-                               const std::vector<EntryRecord>& entries, Time now) {
+                               const std::vector<EntryRecord>& entries, Time now,
+                               const SameWork& same_work, Time window) {
   IngestResult result;
   SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
   IngestStatements s(*db_);
@@ -126,13 +221,10 @@ IngestResult Catalogue::ingest(std::int64_t feed_id, const std::string& source,
     }
     s.find_sighting.reset();
 
-    // Rule 2: the same canonical URL is the same work, seen in another feed (or again).
-    std::optional<std::int64_t> document_id;
-    if (!e.canonical_url.empty()) {
-      s.find_by_url.bind(1, e.canonical_url);
-      if (s.find_by_url.executeStep()) document_id = s.find_by_url.getColumn(0).getInt64();
-      s.find_by_url.reset();
-    }
+    // Rules 2-4: the same canonical URL, DOI or near-identical title is the same work seen
+    // again (in another feed, or in this one under a new key).
+    std::optional<std::int64_t> document_id = find_one(s.find_by_url, e.canonical_url);
+    if (!document_id) document_id = find_same_work(s, e, same_work, window);
     if (document_id) {
       ++result.new_sightings;
     } else {

@@ -41,3 +41,43 @@ TEST_CASE("catalog::unwrap_redirect: Google Alerts and News wrappers give the re
   CHECK(unwrap_redirect("https://example.org/url?url=https://x.example") == "https://example.org/url?url=https://x.example");
   CHECK(canonical_url("https://www.google.com/url?url=https://www.eltiempo.com/a&utm_source=x") == "eltiempo.com/a");
 }
+
+TEST_CASE("catalog::canonical_url: analytics, newsletter and social parameters are dropped too") {
+  CHECK(canonical_url("https://www.lemonde.fr/international/article/x.html?xtor=RSS-3208&at_medium=rss") ==
+        "lemonde.fr/international/article/x.html");
+  CHECK(canonical_url("https://a.example/p?mtm_campaign=n&pk_kwd=k&_hsenc=p2&_hsmi=1&id=4&ocid=msn") ==
+        "a.example/p?id=4");
+  CHECK(canonical_url("https://a.example/p?CMP=share_btn_tw&smid=tw-share") == "a.example/p");
+  CHECK(canonical_url("https://github.com/o/r/blob/x?ref=main") == "github.com/o/r/blob/x?ref=main");
+}
+
+TEST_CASE("catalog::canonical_url: percent-escapes and raw non-ASCII bytes give one key") {
+  const std::string key = canonical_url("https://www.eltiempo.com/justicia/tr%C3%A1fico-de-personas");
+  CHECK(key == "eltiempo.com/justicia/tr%C3%A1fico-de-personas");
+  CHECK(canonical_url("https://www.eltiempo.com/justicia/tr%c3%a1fico-de-personas") == key);
+  CHECK(canonical_url("https://www.eltiempo.com/justicia/tráfico-de-personas") == key);
+  CHECK(canonical_url("https://www.eltiempo.com/justicia/tr%C3%A1fico%2Dde%2dpersonas") == key);
+  CHECK(canonical_url("https://a.example/a%2Fb?q=a%26b") == "a.example/a%2Fb?q=a%26b");  // reserved stay
+}
+
+TEST_CASE("catalog::unwrap_redirect: Bing News, Facebook and Outlook Safe Links give the real URL") {
+  CHECK(unwrap_redirect("http://www.bing.com/news/apiclick.aspx?ref=FexRss&aid=&tid=6E1&url=https%3a%2f%2fwww.infobae.com%2fa%2f&c=1") ==
+        "https://www.infobae.com/a/");
+  CHECK(unwrap_redirect("https://l.facebook.com/l.php?u=https%3A%2F%2Fg1.globo.com%2Fx&h=AT0") == "https://g1.globo.com/x");
+  CHECK(unwrap_redirect("https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.iom.int%2Fnews&data=05") ==
+        "https://www.iom.int/news");
+  CHECK(unwrap_redirect("https://www.bing.com/search?q=trata") == "https://www.bing.com/search?q=trata");
+}
+
+TEST_CASE("catalog::unwrap_redirect: old Google News article ids are decoded, new opaque ones kept") {
+  const std::string old_id =
+      "https://news.google.com/rss/articles/"
+      "CBMiUWh0dHBzOi8vd3d3LmVsdGllbXBvLmNvbS9qdXN0aWNpYS9pbnZlc3RpZ2FjaW9uL3JlZC1kZS1leHBsb3RhY2lvbi1zZXh1YWwtMzMxMjM0NdIBAA?oc=5";
+  CHECK(unwrap_redirect(old_id) == "https://www.eltiempo.com/justicia/investigacion/red-de-explotacion-sexual-3312345");
+  CHECK(canonical_url(old_id) == "eltiempo.com/justicia/investigacion/red-de-explotacion-sexual-3312345");
+  const std::string new_id =
+      "https://news.google.com/rss/articles/"
+      "CBMiQEFVX3lxTFBxVjdaeDNtRTlmUTJ3SzhyVDFuQjVjWTRoSjZnRDBzQTd1STNvTDllVzJ2WDV6TjhrTTFqSDRmUg?oc=5";
+  CHECK(unwrap_redirect(new_id) == new_id);
+  CHECK(unwrap_redirect("https://news.google.com/rss/articles/%%%") == "https://news.google.com/rss/articles/%%%");
+}

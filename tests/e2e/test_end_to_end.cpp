@@ -104,7 +104,7 @@ TEST_CASE("e2e: import, fetch twice, search, show and export the sample feeds") 
   CHECK(r.out.find("sightings (2)") != std::string::npos);
 
   // Export: JSON holds every document once; Markdown is a digest with a section per publisher.
-  r = run_atip({"export", "--format", "json"}, env);
+  r = run_atip({"export", "--format", "json", "--all"}, env);
   CHECK(r.status == 0);
   const auto docs = nlohmann::json::parse(r.out);
   CHECK(docs.size() == works);

@@ -76,6 +76,7 @@ TEST_CASE("e2e: stats counts documents by month, feed and language; tsv when pip
   std::int64_t total = 0;
   for (const auto& line : lines(r.out)) total += std::stoll(line.substr(line.find('\t') + 1));
   const auto all = nlohmann::json::parse(c.run({"export", "--format", "json"}).out);
+  CHECK(!all.empty());
   CHECK(total == static_cast<std::int64_t>(all.size()));
   r = c.run({"stats", "--by", "month", "--format", "json"});
   for (const auto& row : nlohmann::json::parse(r.out)) CHECK(row["month"].get<std::string>().rfind("2026-", 0) == 0);

@@ -144,3 +144,71 @@ TEST_CASE("store::record_fetch: success stores validators and clears failures; f
   CHECK(row->last_success == 20);
   CHECK(row->last_error.empty());
 }
+
+TEST_CASE("store::ingest: the same DOI from another feed is the same work") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto a = *c.add_feed({"https://a.example/feed", "Journal", "", {}}, 1);
+  const auto b = *c.add_feed({"https://b.example/feed", "PubMed", "", {}}, 1);
+  auto first = entry("j1", "Labour trafficking in the Andes", "tandfonline.com/doi/full/10.1080/x");
+  first.doi = "10.1080/23322705.2026.1";
+  auto second = entry("pm1", "Labour trafficking in the Andes.", "pubmed.ncbi.nlm.nih.gov/123");
+  second.doi = "10.1080/23322705.2026.1";
+  c.ingest(a, "Journal", {first}, 100);
+  auto r = c.ingest(b, "PubMed", {second}, 200);
+  CHECK(r.new_sightings == 1);
+  CHECK(c.count_documents() == 1);
+  CHECK(c.document(1)->doi == "10.1080/23322705.2026.1");
+}
+
+TEST_CASE("store::ingest: a title-key candidate within the window merges only when the decision accepts") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto a = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  const auto b = *c.add_feed({"https://b.example/feed", "B", "", {}}, 1);
+  auto original = entry("a1", "Rescatan a 12 víctimas de trata en Chiapas", "a.example/1");
+  original.title_keys = {"k-chiapas"};
+  c.ingest(a, "A", {original}, 100);
+
+  std::vector<std::int64_t> offered;
+  const SameWork accept_same_title = [&](const Candidate& existing, const EntryRecord& e) {
+    offered.push_back(existing.id);
+    return existing.title == e.title;
+  };
+  auto copy = entry("b1", "Rescatan a 12 víctimas de trata en Chiapas", "b.example/copy");
+  copy.title_keys = {"k-chiapas"};
+  auto other = entry("b2", "Rescatan a 15 víctimas de trata en Oaxaca", "b.example/other");
+  other.title_keys = {"k-chiapas"};  // a shared key alone must not merge
+  auto late = entry("b3", "Rescatan a 12 víctimas de trata en Chiapas", "b.example/late");
+  late.title_keys = {"k-chiapas"};
+  late.published = *original.published + 90 * 86400;  // outside the 21-day window
+  auto r = c.ingest(b, "B", {copy, other, late}, 200, accept_same_title);
+  CHECK(r.new_sightings == 1);
+  CHECK(r.new_documents == 2);
+  CHECK(c.count_documents() == 3);
+  CHECK(c.document(1)->sightings.size() == 2);
+  CHECK(offered.size() == 2);  // copy and other; late was never offered
+}
+
+TEST_CASE("store::ingest: tags are stored with the document and replaced when its entry changes") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto feed = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  auto e = entry("k1", "Trata en México", "a.example/1", "h1");
+  e.tags = {{"topic", "tip_general", 1.0}, {"country", "MX", 0.9}};
+  e.doc_type = "news";
+  e.relevance = 0.8;
+  c.ingest(feed, "A", {e}, 100);
+  auto d = c.document(1);
+  REQUIRE(d->tags.size() == 2);
+  CHECK(d->tags[0].kind == "country");
+  CHECK(d->tags[0].value == "MX");
+  CHECK(d->doc_type == "news");
+  CHECK(d->relevance == doctest::Approx(0.8));
+  e.content_hash = "h2";
+  e.tags = {{"topic", "forced_labour", 1.0}};
+  c.ingest(feed, "A", {e}, 200);
+  d = c.document(1);
+  REQUIRE(d->tags.size() == 1);
+  CHECK(d->tags[0].value == "forced_labour");
+}

@@ -1,0 +1,74 @@
+// Re-tagging the catalogue after the vocabulary changed, and tag counts.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "lib/store/catalogue.hpp"
+#include "lib/store/row.hpp"
+
+namespace atip::store {
+
+namespace {
+
+constexpr int kBatch = 2000;
+
+std::vector<TaggingInput> next_batch(SQLite::Database& db, std::int64_t after) {
+  SQLite::Statement st(db,
+                       "SELECT d.id, d.title, d.summary, d.language, EXISTS (SELECT 1 FROM sighting s "
+                       "JOIN feed_tag t ON t.feed_id = s.feed_id WHERE s.document_id = d.id AND "
+                       "t.tag = 'on-topic') FROM document d WHERE d.id > ? ORDER BY d.id LIMIT ?");
+  st.bind(1, after);
+  st.bind(2, kBatch);
+  std::vector<TaggingInput> batch;
+  while (st.executeStep())
+    batch.push_back({st.getColumn(0).getInt64(), row::text(st.getColumn(1)), row::text(st.getColumn(2)),
+                     row::text(st.getColumn(3)), st.getColumn(4).getInt() != 0});
+  return batch;
+}
+
+}  // namespace
+
+std::int64_t Catalogue::retag(const std::function<TaggingOutput(const TaggingInput&)>& tagger) {
+  std::int64_t done = 0, after = 0;
+  for (;;) {
+    // Read a batch first, then write it: the rows being updated are never those being scanned.
+    const std::vector<TaggingInput> batch = next_batch(*db_, after);
+    if (batch.empty()) break;
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement del(*db_, "DELETE FROM tag WHERE document_id = ?");
+    SQLite::Statement ins(*db_, "INSERT OR REPLACE INTO tag(document_id, kind, value, score) VALUES (?,?,?,?)");
+    SQLite::Statement upd(*db_, "UPDATE document SET language = ?, doc_type = ?, relevance = ? WHERE id = ?");
+    for (const TaggingInput& in : batch) {
+      const TaggingOutput out = tagger(in);
+      del.bind(1, in.id);
+      del.exec();
+      del.reset();
+      for (const TagRecord& t : out.tags) {
+        ins.bind(1, in.id);
+        ins.bind(2, t.kind);
+        ins.bind(3, t.value);
+        ins.bind(4, t.score);
+        ins.exec();
+        ins.reset();
+      }
+      upd.bind(1, out.language);
+      upd.bind(2, out.doc_type);
+      upd.bind(3, out.relevance);
+      upd.bind(4, in.id);
+      upd.exec();
+      upd.reset();
+    }
+    tx.commit();
+    done += static_cast<std::int64_t>(batch.size());
+    after = batch.back().id;
+  }
+  return done;
+}
+
+std::vector<std::pair<TagRecord, std::int64_t>> Catalogue::tag_counts() {
+  SQLite::Statement st(*db_, "SELECT kind, value, count(*) FROM tag GROUP BY kind, value");
+  std::vector<std::pair<TagRecord, std::int64_t>> out;
+  while (st.executeStep())
+    out.push_back({{st.getColumn(0).getString(), st.getColumn(1).getString(), 1}, st.getColumn(2).getInt64()});
+  return out;
+}
+
+}  // namespace atip::store

@@ -15,6 +15,7 @@ struct Options {
   int limit = 20;
   std::string sort = "rank";
   std::string format = "table";
+  bool expand = false;
 };
 
 app::SearchFormat format_of(const std::string& s) {
@@ -38,8 +39,11 @@ Runner setup_search(CLI::App& sub) {
   sub.add_option("--format", o->format, "table (TSV when piped), tsv, csv or json")
       ->check(CLI::IsMember({"table", "tsv", "csv", "json"}))
       ->default_val("table");
+  sub.add_flag("-x,--expand", o->expand,
+               "Also find the vocabulary's equivalents in the other languages (trata de personas: human trafficking, …)");
   return [o](app::Context& ctx) {
     app::SearchOptions s;
+    s.expand = o->expand;
     for (const auto& w : o->words) s.query += (s.query.empty() ? "" : " ") + w;
     s.filters = o->filters;
     s.limit = o->limit;

@@ -18,6 +18,7 @@ struct SearchOptions {
   int limit = 20;
   SearchFormat format = SearchFormat::Table;
   SearchSort sort = SearchSort::Rank;
+  bool expand = false;  // also the vocabulary's equivalents in the other languages
 };
 
 // Prints the best matches, best first (or newest first). A malformed query is an atip::Error

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "lib/app/expand.hpp"
+#include "lib/app/vocabulary.hpp"
 #include "lib/catalog/tagger.hpp"
 #include "lib/query/query.hpp"
 #include "lib/util/error.hpp"
@@ -36,10 +38,10 @@ std::vector<std::string> upper_all(std::vector<std::string> v) {
 
 }  // namespace
 
-std::string search_expression(const std::string& query) {
+std::string search_expression(const std::string& query, bool expand) {
   std::string fts;
   try {
-    fts = query::to_fts5(query);
+    fts = query::to_fts5(query, expand ? vocabulary_expander(vocabulary().vocabulary) : query::Expander{});
   } catch (const query::SyntaxError& e) {
     throw Error(fmt::format("bad query '{}': {}", query, e.what()), kExitUsage);
   }

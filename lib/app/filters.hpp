@@ -27,7 +27,9 @@ void resolve_feeds(store::Catalogue& catalogue, const Filters& filters, store::S
 
 // The FTS5 expression for a user's query; a malformed or empty query is an atip::Error (exit 2)
 // that says where the problem is.
-std::string search_expression(const std::string& query);
+// With `expand`, terms of the watch vocabulary also match their equivalents in the other
+// languages (see expand.hpp).
+std::string search_expression(const std::string& query, bool expand = false);
 
 // Reads a --since/--until value: a date (see util::parse_cli_date) or an age before `now`
 // ("30d", "2w", "6m", "1y"). `end` picks the end of a date's period.

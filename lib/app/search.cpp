@@ -79,7 +79,7 @@ void print_delimited(Context& ctx, const store::Document& d, bool csv) {
 
 int search(Context& ctx, const SearchOptions& o) {
   store::Selection sel = to_selection(ctx, o.filters);
-  sel.fts_query = search_expression(o.query);
+  sel.fts_query = search_expression(o.query, o.expand);
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
   resolve_feeds(cat, o.filters, sel);
   sel.limit = o.limit;

@@ -10,7 +10,7 @@ namespace atip::query {
 
 namespace {
 
-enum class Kind { Term, Phrase, And, Or, Not, Open, Close };
+enum class Kind { Term, Phrase, And, Or, Not, Open, Close, Group };
 
 struct Token {
   Kind kind;
@@ -102,7 +102,9 @@ std::vector<Token> tokenize(std::string_view q) {
   return out;
 }
 
-bool is_operand_end(Kind k) { return k == Kind::Term || k == Kind::Phrase || k == Kind::Close; }
+bool is_operand_end(Kind k) {
+  return k == Kind::Term || k == Kind::Phrase || k == Kind::Close || k == Kind::Group;
+}
 bool is_binary(Kind k) { return k == Kind::And || k == Kind::Or || k == Kind::Not; }
 
 const char* name_of(Kind k) { return k == Kind::And ? "AND" : k == Kind::Or ? "OR" : "NOT"; }
@@ -134,18 +136,55 @@ void validate(const std::vector<Token>& tokens) {
   if (depth > 0) throw SyntaxError("unmatched '(' in the query");
 }
 
+Token group(const std::string& words, const std::vector<std::string>& equivalents, std::size_t column) {
+  std::string text = "( " + quoted(words);
+  for (const std::string& e : equivalents)
+    if (has_word_character(e) && e != words) text += " OR " + quoted(e);
+  return {Kind::Group, text + " )", false, column};
+}
+
+// Replaces known phrases, and the longest known runs of plain words, by groups of equivalents.
+std::vector<Token> expand_tokens(const std::vector<Token>& tokens, const Expander& expand) {
+  std::vector<Token> out;
+  for (std::size_t i = 0; i < tokens.size();) {
+    const Token& t = tokens[i];
+    if (t.kind == Kind::Phrase && !t.prefix) {
+      if (auto eq = expand(t.text); !eq.empty()) {
+        out.push_back(group(t.text, eq, t.column));
+        ++i;
+        continue;
+      }
+    }
+    std::size_t end = i;
+    while (end < tokens.size() && end - i < 6 && tokens[end].kind == Kind::Term && !tokens[end].prefix) ++end;
+    bool grouped = false;
+    for (std::size_t j = end; j > i && !grouped; --j) {
+      std::string words;
+      for (std::size_t k = i; k < j; ++k) words += (k > i ? " " : "") + tokens[k].text;
+      if (auto eq = expand(words); !eq.empty()) {
+        out.push_back(group(words, eq, t.column));
+        i = j;
+        grouped = true;
+      }
+    }
+    if (!grouped) out.push_back(tokens[i++]);
+  }
+  return out;
+}
+
 }  // namespace
 
-std::string to_fts5(std::string_view query) {
-  const std::vector<Token> tokens = tokenize(query);
+std::string to_fts5(std::string_view query, const Expander& expand) {
+  std::vector<Token> tokens = tokenize(query);
   validate(tokens);
+  if (expand) tokens = expand_tokens(tokens, expand);
   std::string out;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     // Two operands side by side are an implicit AND; FTS5 accepts juxtaposition except
     // before "(", so write it out.
     if (i > 0 && is_operand_end(tokens[i - 1].kind) &&
-        (t.kind == Kind::Term || t.kind == Kind::Phrase || t.kind == Kind::Open))
+        (t.kind == Kind::Term || t.kind == Kind::Phrase || t.kind == Kind::Open || t.kind == Kind::Group))
       out += " AND";
     if (!out.empty()) out += ' ';
     switch (t.kind) {
@@ -159,6 +198,7 @@ std::string to_fts5(std::string_view query) {
       case Kind::Not: out += "NOT"; break;
       case Kind::Open: out += '('; break;
       case Kind::Close: out += ')'; break;
+      case Kind::Group: out += t.text; break;
     }
   }
   return out;

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "tests/common/samples.hpp"
@@ -83,4 +84,32 @@ TEST_CASE("e2e: stats counts documents by month, feed and language; tsv when pip
   r = c.run({"stats", "--by", "feed", "--month", "2026-11", "--format", "json"});
   CHECK(nlohmann::json::parse(r.out).size() == 6);
   CHECK(c.run({"stats", "--by", "colour"}).status == 2);
+}
+
+TEST_CASE("e2e: search --expand finds the vocabulary's equivalents in the other languages") {
+  SampleCatalogue c;
+  auto languages = [&](const std::vector<std::string>& args) {
+    std::set<std::string> out;
+    for (const auto& line : lines(c.run(args).out)) out.insert(line.substr(line.find('\t', line.find('\t') + 1) + 1, 2));
+    return out;
+  };
+  CHECK(languages({"search", "\"trata de personas\"", "-n", "0"}) == std::set<std::string>{"es"});
+  const auto expanded = languages({"search", "--expand", "\"trata de personas\"", "-n", "0"});
+  CHECK(expanded.count("es") == 1);
+  CHECK(expanded.count("en") == 1);
+}
+
+TEST_CASE("e2e: tags lists the vocabulary with document counts; retag keeps every document") {
+  SampleCatalogue c;
+  RunResult r = c.run({"tags", "--format", "json"});
+  REQUIRE(r.status == 0);
+  std::int64_t tip_general = -1;
+  for (const auto& row : nlohmann::json::parse(r.out))
+    if (row["family"] == "topic" && row["value"] == "tip_general") tip_general = row["documents"];
+  CHECK(tip_general > 10);
+  const auto before = nlohmann::json::parse(c.run({"export", "--format", "json", "--all"}).out);
+  CHECK(c.run({"retag"}).status == 0);
+  const auto after = nlohmann::json::parse(c.run({"export", "--format", "json", "--all"}).out);
+  CHECK(after.size() == before.size());
+  CHECK(after == before);  // same vocabulary, same tags
 }

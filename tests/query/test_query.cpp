@@ -45,3 +45,18 @@ TEST_CASE("query::to_fts5: malformed queries say where the problem is") {
   CHECK(message("x () y") == "empty parentheses at column 3");
   CHECK(message("-drogas") == "NOT at column 1 needs a word before it");
 }
+
+TEST_CASE("query::to_fts5: an expander turns known phrases and word runs into groups of equivalents") {
+  const atip::query::Expander expand = [](std::string_view words) -> std::vector<std::string> {
+    if (words == "trata de personas") return {"human trafficking", "tráfico de pessoas"};
+    return {};
+  };
+  CHECK(to_fts5("\"trata de personas\" chile", expand) ==
+        "( \"trata de personas\" OR \"human trafficking\" OR \"tráfico de pessoas\" ) AND \"chile\"");
+  CHECK(to_fts5("chile trata de personas", expand) ==
+        "\"chile\" AND ( \"trata de personas\" OR \"human trafficking\" OR \"tráfico de pessoas\" )");
+  CHECK(to_fts5("drogas NOT trata de personas", expand) ==
+        "\"drogas\" NOT ( \"trata de personas\" OR \"human trafficking\" OR \"tráfico de pessoas\" )");
+  CHECK(to_fts5("trata* de personas", expand) == "\"trata\"* AND \"de\" AND \"personas\"");
+  CHECK(to_fts5("chile", expand) == "\"chile\"");
+}

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "lib/store/schema_files.hpp"
+#include "lib/util/embedded.hpp"
 #include "lib/util/error.hpp"
 
 namespace atip::store {
@@ -55,7 +55,7 @@ void check_path(const std::string& path, OpenMode mode) {
 
 }  // namespace
 
-int current_schema_level() { return level_of(schema_files().back().name); }
+int current_schema_level() { return level_of(embedded::schema_files().back().name); }
 
 int migrate(SQLite::Database& db, const std::string& path) {
   int level = user_version(db);
@@ -63,14 +63,14 @@ int migrate(SQLite::Database& db, const std::string& path) {
     fail(fmt::format("catalogue '{}' was written by a newer atip (schema level {}, this atip knows "
                      "up to {}): upgrade atip", path, level, current_schema_level()));
   int applied = 0;
-  for (const SchemaFile& file : schema_files()) {
+  for (const util::EmbeddedFile& file : embedded::schema_files()) {
     const int target = level_of(file.name);
     if (target <= level) continue;
     // IMMEDIATE takes the write lock first, so two atips opening a new catalogue at once
     // cannot both apply the same step.
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (user_version(db) >= target) continue;  // another process got there first
-    db.exec(std::string(file.sql));
+    db.exec(std::string(file.text));
     db.exec(fmt::format("PRAGMA user_version = {}", target));
     tx.commit();
     level = target;

@@ -15,7 +15,13 @@ struct EmbeddedFile {
 
 namespace atip::embedded {
 
+// schema/NNNN_name.sql, in order: the number is the schema level a file produces.
+const std::vector<util::EmbeddedFile>& schema_files();
+
 // feeds/vocabulary/*.tsv, in name order.
 const std::vector<util::EmbeddedFile>& vocabulary_files();
+
+// feeds/default.opml, the publishers `atip init` subscribes to (one file).
+const std::vector<util::EmbeddedFile>& default_feeds();
 
 }  // namespace atip::embedded

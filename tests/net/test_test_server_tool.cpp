@@ -26,7 +26,7 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 // The tool is built next to the test binary's sibling `atip` (build/<preset>/tests/).
-fs::path tool_path() { return fs::path(ATIP_BINARY).parent_path() / "tests" / "atip-test-server"; }
+fs::path tool_path() { return ATIP_TEST_SERVER; }
 
 pid_t spawn(const std::vector<std::string>& args) {
   std::vector<char*> argv;

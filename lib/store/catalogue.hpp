@@ -133,7 +133,7 @@ struct Document {
   Time first_seen = 0, last_changed = 0;
   std::string language, doc_type, state, note;
   bool starred = false;
-  std::vector<Sighting> sightings;  // oldest first
+  std::vector<Sighting> sightings;  // primary first: oldest, then shortest link
   std::vector<Revision> revisions;  // only filled by document()
   std::vector<TagRecord> tags;      // by kind, strongest first
   std::string doi;
@@ -143,7 +143,7 @@ struct Document {
   std::string title_highlighted;
 
   Time date() const { return published.value_or(first_seen); }
-  // The link to show: the canonical URL's first published form.
+  // The link to show: the primary sighting's.
   std::string link() const { return sightings.empty() ? canonical_url : sightings.front().link; }
 };
 

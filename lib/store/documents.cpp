@@ -40,11 +40,13 @@ Document read_document(SQLite::Statement& st) {
 }
 
 // The publisher of a sighting: the feed's current title, else its URL, else the name kept
-// when the feed was removed.
+// when the feed was removed. The first sighting is the work's primary one: the earliest, and
+// among sightings of one fetch run the shortest link, since syndicators add tracking
+// parameters and redirect wrappers to the publisher's own address.
 constexpr const char* kSightingQuery =
     "SELECT s.feed_id, coalesce(nullif(f.title, ''), f.url, s.source), s.entry_key, s.link, "
     "s.published, s.first_seen FROM sighting s LEFT JOIN feed f ON f.id = s.feed_id "
-    "WHERE s.document_id = ? ORDER BY s.first_seen, s.id";
+    "WHERE s.document_id = ? ORDER BY s.first_seen, length(s.link), s.id";
 
 void read_sightings(SQLite::Statement& st, std::int64_t document_id, std::vector<Sighting>& out) {
   st.bind(1, document_id);

@@ -76,10 +76,10 @@ std::string selection_sql(const Selection& sel, const std::string& columns) {
       sql += " ORDER BY " + newest;
       break;
     case Selection::Order::SourceThenDate:
-      // The first publisher that carried the work groups it in a digest.
+      // The primary sighting's publisher (see documents.cpp) groups the work in a digest.
       sql += " ORDER BY (SELECT coalesce(nullif(f.title, ''), f.url, s.source) FROM sighting s "
              "LEFT JOIN feed f ON f.id = s.feed_id WHERE s.document_id = d.id "
-             "ORDER BY s.first_seen, s.id LIMIT 1) COLLATE NOCASE, " + newest;
+             "ORDER BY s.first_seen, length(s.link), s.id LIMIT 1) COLLATE NOCASE, " + newest;
       break;
   }
   if (sel.limit > 0) sql += fmt::format(" LIMIT {}", sel.limit);

@@ -212,3 +212,20 @@ TEST_CASE("store::ingest: tags are stored with the document and replaced when it
   REQUIRE(d->tags.size() == 1);
   CHECK(d->tags[0].value == "forced_labour");
 }
+
+TEST_CASE("store::document: among sightings of one run, the shortest link is the primary one") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto rw = *c.add_feed({"https://reliefweb.example/feed", "ReliefWeb", "", {}}, 1);
+  const auto un = *c.add_feed({"https://unodc.example/feed", "UNODC", "", {}}, 1);
+  auto syndicated = entry("rw-1", "Global Report", "unodc.org/report");
+  syndicated.link = "https://www.unodc.org/report?utm_source=reliefweb&utm_medium=rss";
+  auto original = entry("un-1", "Global Report", "unodc.org/report");
+  original.link = "https://www.unodc.org/report";
+  c.ingest(rw, "ReliefWeb", {syndicated}, 100);  // the syndicator's transfer finished first
+  c.ingest(un, "UNODC", {original}, 100);
+  const auto d = c.document(1);
+  REQUIRE(d->sightings.size() == 2);
+  CHECK(d->sightings[0].source == "UNODC");
+  CHECK(d->link() == "https://www.unodc.org/report");
+}

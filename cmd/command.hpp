@@ -20,6 +20,7 @@ struct Command {
 
 Runner setup_feeds(CLI::App& sub);
 Runner setup_fetch(CLI::App& sub);
+Runner setup_init(CLI::App& sub);
 Runner setup_parse(CLI::App& sub);
 Runner setup_search(CLI::App& sub);
 Runner setup_show(CLI::App& sub);

@@ -1,4 +1,4 @@
-// atip feeds add|list|remove|import|export
+// atip feeds add|list|check|enable|disable|remove|import|export
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -13,14 +13,15 @@ namespace {
 
 struct Options {
   std::string url, title, target, file;
-  std::vector<std::string> tags;
+  std::vector<std::string> tags, targets;
   std::string format = "table";
+  bool no_check = false;
 };
 
 int run_add(const Options& o, app::Context& ctx) {
-  const auto r = app::add_feed(ctx, o.url, o.title, o.tags);
+  const auto r = app::add_feed(ctx, o.url, o.title, o.tags, !o.no_check);
   if (ctx.out_is_terminal || !r.added)
-    fmt::print(ctx.out, "{} {}: {}\n", r.added ? "added feed" : "already there: feed", r.id, o.url);
+    fmt::print(ctx.out, "{} {}: {}\n", r.added ? "added feed" : "already there: feed", r.id, r.url);
   return 0;
 }
 
@@ -46,18 +47,30 @@ Runner setup_feeds(CLI::App& sub) {
   add->add_option("url", o->url, "Feed URL (http or https)")->required();
   add->add_option("--title", o->title, "Publisher name to show (default: the feed's own title)");
   add->add_option("--tag", o->tags, "A label for the feed; repeat for several")->type_name("TAG");
+  add->add_flag("--no-check", o->no_check, "Add the URL as given, without fetching it first");
   CLI::App* list = sub.add_subcommand("list", "List the feeds with their fetch status");
   list->add_option("--format", o->format, "table, tsv or json")
       ->check(CLI::IsMember({"table", "tsv", "json"}))
       ->default_val("table");
+  CLI::App* check = sub.add_subcommand("check", "Fetch feeds without storing; show what each URL serves");
+  check->add_option("feeds", o->targets, "Feed ids or URLs (default: every feed)")->type_name("ID|URL");
+  CLI::App* enable = sub.add_subcommand("enable", "Fetch a feed again (clears its back-off)");
+  enable->add_option("feed", o->target, "Feed id or URL")->required();
+  CLI::App* disable = sub.add_subcommand("disable", "Stop fetching a feed; its documents stay");
+  disable->add_option("feed", o->target, "Feed id or URL")->required();
   CLI::App* remove = sub.add_subcommand("remove", "Remove a feed; its documents stay catalogued");
   remove->add_option("feed", o->target, "Feed id or URL")->required();
   CLI::App* import = sub.add_subcommand("import", "Add the feeds listed in an OPML file");
   import->add_option("file", o->file, "OPML file, or - for standard input")->required();
   sub.add_subcommand("export", "Write every feed as OPML 2.0 to standard output");
 
-  return [o, add, list, remove, import](app::Context& ctx) {
+  return [o, add, list, check, enable, disable, remove, import](app::Context& ctx) {
     if (add->parsed()) return run_add(*o, ctx);
+    if (check->parsed()) return app::check_feeds(ctx, o->targets) > 0 ? 1 : 0;
+    if (enable->parsed() || disable->parsed()) {
+      app::set_feed_enabled(ctx, o->target, enable->parsed());
+      return 0;
+    }
     if (list->parsed()) {
       app::list_feeds(ctx, list_format(o->format));
       return 0;

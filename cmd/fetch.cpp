@@ -48,6 +48,10 @@ Runner setup_fetch(CLI::App& sub) {
   sub.add_option("--timeout", c.net.total_timeout_s, "Seconds allowed for a whole transfer")
       ->check(CLI::Range(1, 3600))
       ->default_val(60);
+  sub.add_option("--low-speed-time", c.net.low_speed_time_s,
+                 "Abandon a transfer slower than 100 bytes/s for this many seconds")
+      ->check(CLI::Range(1, 3600))
+      ->default_val(30);
   sub.add_option("--user-agent", c.net.user_agent, "User-Agent header (default: atip/VERSION (+URL))");
   sub.add_option("--failure-threshold", c.failure_threshold,
                  "Report a feed again when it has failed this many times in a row")

@@ -19,7 +19,8 @@ namespace {
 using atip::cmd::Command;
 
 const Command kCommands[] = {
-    {"feeds", "Manage the publishers' feeds (add, list, remove, import, export)", atip::cmd::setup_feeds},
+    {"init", "Create the catalogue and subscribe to the default feeds", atip::cmd::setup_init},
+    {"feeds", "Manage the publishers' feeds (add, list, check, enable, disable, remove, import, export)", atip::cmd::setup_feeds},
     {"fetch", "Fetch every enabled feed and catalogue new documents", atip::cmd::setup_fetch},
     {"search", "Search the catalogue, best match first", atip::cmd::setup_search},
     {"show", "Show one document with every sighting", atip::cmd::setup_show},

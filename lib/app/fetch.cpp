@@ -30,8 +30,10 @@ void store_body(store::Catalogue& cat, const store::FeedRow& feed, const net::Re
   if (!parsed.ok) {
     result.error = parsed.error;
     result.advertised_feeds = parsed.advertised_feeds;
+    // The parser counts the advertised feeds; a person fixing the subscription needs them.
     if (!parsed.advertised_feeds.empty())
-      result.error += fmt::format(" (it advertises: {})", join(parsed.advertised_feeds, " "));
+      result.error = result.error.substr(0, result.error.find("; it advertises")) +
+                     fmt::format("; it advertises: {}", join(parsed.advertised_feeds, " "));
     std::replace(result.error.begin(), result.error.end(), '\n', ' ');
     return;
   }

@@ -97,7 +97,18 @@ int fetch_command(Context& ctx, const FetchCommandOptions& o) {
                  r.new_documents, r.failed);
     ctx.err.flush();
   };
-  const FetchReport report = run_fetch(catalogue, client, fetch, ctx.clock);
+  FetchReport report;
+  try {
+    report = run_fetch(catalogue, client, fetch, ctx.clock);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    // Per-feed failures are values, so anything thrown here comes from the catalogue (disk
+    // full, locked past the busy time-out, corrupted): exit 3, as documented.
+    if (progress) ctx.err << "\r\x1b[K";
+    throw Error(fmt::format("catalogue '{}' failed during the fetch: {}", ctx.db_path, e.what()),
+                kExitCatalogue);
+  }
   if (progress) ctx.err << "\r\x1b[K";
   if (progress || o.verbosity == Verbosity::Verbose) ctx.err << fetch_summary(report) << '\n';
   return fetch_exit_status(report);

@@ -65,6 +65,16 @@ struct FetchScene {
     net::CurlClient client(net);
     return app::run_fetch(cat, client, options, clock);
   }
+  static app::FetchOptions forced() {
+    app::FetchOptions o;
+    o.force = true;
+    return o;
+  }
+  static app::FetchOptions only(std::int64_t id) {
+    app::FetchOptions o;
+    o.only_feed = std::to_string(id);
+    return o;
+  }
   store::FeedRow feed(std::int64_t id) { return *cat.find_feed(std::to_string(id)); }
   std::int64_t documents() { return cat.count_documents(); }
   std::int64_t sightings() { return cat.count_sightings(); }

@@ -20,13 +20,16 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: atip-test-server --dir DIR [--host 127.0.0.1] [--port N] [--port-file FILE]\n"
-    "                        [--max-seconds N] [--latency-ms N]\n";
+    "                        [--max-seconds N] [--latency-ms N] [--stats-file FILE]\n"
+    "--stats-file: on exit, write counts of requests, 200s, 304s, compressed answers and\n"
+    "requests without a User-Agent, one 'name value' per line (for scripts/bench fetch).\n";
 
 struct Options {
   std::string dir;
   std::string host = "127.0.0.1";
   int port = 0;  // 0: any free port
   std::string port_file;
+  std::string stats_file;
   long max_seconds = 600;
   long latency_ms = 0;
 };
@@ -43,7 +46,8 @@ std::optional<long> to_number(const std::string& text) {
 std::string parse(int argc, char** argv, Options& options) {
   long port = 0;
   const std::map<std::string, std::string*> texts = {
-      {"--dir", &options.dir}, {"--host", &options.host}, {"--port-file", &options.port_file}};
+      {"--dir", &options.dir}, {"--host", &options.host}, {"--port-file", &options.port_file},
+      {"--stats-file", &options.stats_file}};
   const std::map<std::string, long*> numbers = {{"--port", &port},
                                                 {"--max-seconds", &options.max_seconds},
                                                 {"--latency-ms", &options.latency_ms}};
@@ -91,6 +95,21 @@ void wait_for_signal_or(const sigset_t& signals, long seconds) {
   }
 }
 
+bool write_stats(const std::string& path, const atip::testing::TestServer& server) {
+  const auto log = server.requests();
+  std::size_t compressed = 0, no_agent = 0, conditional = 0;
+  for (const auto& r : log) {
+    compressed += r.response_headers.count("Content-Encoding") > 0;
+    no_agent += r.header("User-Agent").empty();
+    conditional += !r.header("If-None-Match").empty() || !r.header("If-Modified-Since").empty();
+  }
+  std::ofstream out(path);
+  out << "requests " << log.size() << "\nstatus_200 " << server.count_status(200) << "\nstatus_304 "
+      << server.count_status(304) << "\ncompressed " << compressed << "\nconditional " << conditional
+      << "\nno_user_agent " << no_agent << '\n';
+  return static_cast<bool>(out.flush());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -118,6 +137,10 @@ int main(int argc, char** argv) {
     }
     std::cout << "serving " << options.dir << " on " << server.url("/") << std::endl;
     wait_for_signal_or(signals, options.max_seconds);
+    if (!options.stats_file.empty() && !write_stats(options.stats_file, server)) {
+      std::cerr << "atip-test-server: error: cannot write '" << options.stats_file << "'\n";
+      return 1;
+    }
   } catch (const std::exception& e) {
     std::cerr << "atip-test-server: error: " << e.what() << '\n';
     return 1;

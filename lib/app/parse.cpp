@@ -83,6 +83,10 @@ void parse_bytes(Context& ctx, const Source& source, const std::string& name, Pa
     print_text(ctx.out, r.feed);
 }
 
+void parse_local(Context& ctx, const std::string& file, ParseFormat format) {
+  parse_bytes(ctx, {util::read_file(file), {}}, file == "-" ? "standard input" : file, format);
+}
+
 }  // namespace
 
 bool is_http_url(const std::string& source) {
@@ -100,13 +104,12 @@ void parse_source(Context& ctx, const std::string& source, ParseFormat format, n
     parse_bytes(ctx, fetch(source, client), text::terminal_safe(source), format);
     return;
   }
-  const std::string name = source == "-" ? "standard input" : source;
-  parse_bytes(ctx, {util::read_file(source), {}}, name, format);
+  parse_local(ctx, source, format);
 }
 
 void parse_source(Context& ctx, const std::string& source, ParseFormat format) {
   if (!is_http_url(source)) {
-    parse_bytes(ctx, {util::read_file(source), {}}, source == "-" ? "standard input" : source, format);
+    parse_local(ctx, source, format);  // no curl handle for a file
     return;
   }
   net::CurlClient client(net::Options{});

@@ -75,7 +75,12 @@ bool read_signed_offset(std::string_view in, std::size_t& i, Tokens& t) {
   const int sign = in[i] == '-' ? -1 : 1;
   std::size_t k = i + 1;
   int v = 0, len = 0;
-  while (k < in.size() && is_digit(in[k])) v = v * 10 + (in[k++] - '0'), ++len;
+  // Only 1, 2 or 4 digits make an offset; longer runs are counted, not accumulated, so that
+  // "+2401124010" cannot overflow `v` (found by fuzz/dates, fixture rss2_date_overlong_offset_is_null.xml).
+  while (k < in.size() && is_digit(in[k])) {
+    if (len < 5) v = v * 10 + (in[k] - '0');
+    ++k, ++len;
+  }
   int h = 0, m = 0;
   if (len == 4) {
     h = v / 100, m = v % 100;

@@ -22,12 +22,17 @@ int cp1252_byte(std::uint32_t cp) {
   return (cp >= 0x80 && cp <= 0x9F) ? static_cast<int>(cp) : -1;
 }
 
-// Only strings with a character that UTF-8 mis-read as Latin-1 produces (Ã, Â, â, …) are worth
-// the work.
+// Only strings with a character that UTF-8 mis-read as Latin-1 produces (Ã, Â, â, …) followed
+// by a mis-read continuation byte are worth the work. A continuation byte 0x80-0xBF read as
+// Windows-1252 is U+0080-U+00BF (UTF-8 C2 xx) or one of the cp1252 specials (C5, C6, CB or E2
+// lead), so correct Spanish or Portuguese text ("í" C3 AD then ASCII) is not decoded twice.
 bool has_lead_candidate(std::string_view s) {
   for (std::size_t i = s.find('\xC3'); i != std::string_view::npos; i = s.find('\xC3', i + 1)) {
-    if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x82 &&
-        static_cast<unsigned char>(s[i + 1]) <= 0xB4)
+    if (i + 2 >= s.size()) break;
+    const auto second = static_cast<unsigned char>(s[i + 1]);
+    const auto next = static_cast<unsigned char>(s[i + 2]);
+    if (second >= 0x82 && second <= 0xB4 &&
+        (next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2))
       return true;
   }
   return false;

@@ -62,25 +62,30 @@ class Writer {
   void quoted(std::string_view s) {
     static const char kHex[] = "0123456789abcdef";
     out_.push_back('"');
-    for (const char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
+    // Runs of bytes that need no escape are appended at once: a char-by-char push_back was
+    // the writer's main cost on 20 MB feeds (scripts/bench parse).
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
       if (c == '"' || c == '\\') {
         out_.push_back('\\');
-        out_.push_back(ch);
+        out_.push_back(static_cast<char>(c));
       } else if (c == '\n') {
         out_ += "\\n";
       } else if (c == '\t') {
         out_ += "\\t";
       } else if (c == '\r') {
         out_ += "\\r";
-      } else if (c < 0x20) {
+      } else {
         out_ += "\\u00";
         out_.push_back(kHex[c >> 4]);
         out_.push_back(kHex[c & 15]);
-      } else {
-        out_.push_back(ch);
       }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_.push_back('"');
   }
 

@@ -83,7 +83,7 @@ TEST_CASE("atip parse: warnings of a recovered URL go to stderr, entries before 
   REQUIRE(r.status == 0);
   CHECK(r.err.rfind("atip: warning: " + url + ": ", 0) == 0);
   const auto j = json_of(r);
-  CHECK(j["feed"]["wellformed"] == false);
+  CHECK(j["wellformed"] == false);
   REQUIRE(j["entries"].size() >= 1);
   CHECK(j["entries"][0]["title"] == "kept");
 }

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "lib/util/url.hpp"
+
 namespace atip::catalog {
 
 namespace {
@@ -24,22 +26,6 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      const int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out += static_cast<char>(hi * 16 + lo);
-        i += 2;
-        continue;
-      }
-    }
-    out += s[i] == '+' ? ' ' : s[i];
-  }
-  return out;
-}
 
 // Parameters that say how a reader arrived, not what the page is: analytics (utm_*, Matomo
 // mtm_*/pk_*, AT Internet at_*/xtor, HubSpot _hs*), ad click ids, newsletter and social ids.
@@ -132,7 +118,7 @@ std::string query_parameter(std::string_view query, std::string_view name) {
     const std::string_view pair = query.substr(start, amp - start);
     const auto eq = pair.find('=');
     if (eq != std::string_view::npos && pair.substr(0, eq) == name)
-      return percent_decode(pair.substr(eq + 1));
+      return util::percent_decode(pair.substr(eq + 1), true);
     start = amp + 1;
   }
   return {};

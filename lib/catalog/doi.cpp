@@ -4,31 +4,12 @@
 #include <array>
 #include <cctype>
 
+#include "lib/util/url.hpp"
+
 namespace atip::catalog {
 
 namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// "%2F" in links ("doi.org/10.1000%2Fabc") decodes to "/"; "+" stays, being legal in DOIs.
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -82,7 +63,8 @@ void trim_tail(std::string& doi) {
 }  // namespace
 
 std::optional<std::string> find_doi(std::string_view text) {
-  const std::string decoded = percent_decode(text);
+  // "%2F" in links ("doi.org/10.1000%2Fabc") decodes to "/"; "+" stays, being legal in DOIs.
+  const std::string decoded = util::percent_decode(text);
   const std::string_view s = decoded;
   for (std::size_t i = s.find("10."); i != std::string_view::npos; i = s.find("10.", i + 1)) {
     const std::size_t prefix = prefix_length(s, i);

@@ -12,6 +12,10 @@ namespace atip::util {
 // returns the base without its fragment.
 std::string resolve_url(std::string_view base, std::string_view ref);
 
+// Decodes %XX escapes (malformed ones are kept as written). `plus_is_space` for query strings
+// (application/x-www-form-urlencoded), where '+' means a space; elsewhere '+' is itself.
+std::string percent_decode(std::string_view s, bool plus_is_space = false);
+
 // True when `s` starts with a URI scheme ("http:", "mailto:", …).
 bool has_scheme(std::string_view s) noexcept;
 

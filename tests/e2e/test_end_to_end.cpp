@@ -10,6 +10,7 @@
 #include "lib/feed/parse.hpp"
 #include "lib/util/fs.hpp"
 #include "lib/util/lock.hpp"
+#include "tests/common/catalogue_query.hpp"
 #include "tests/common/run_atip.hpp"
 #include "tests/common/samples.hpp"
 #include "tests/support/http_server.hpp"
@@ -20,6 +21,8 @@ using atip::testing::TempDir;
 using atip::testing::TestServer;
 
 namespace {
+
+using atip::testing::count;
 
 using atip::testing::kSampleFeeds;
 using atip::testing::samples_dir;
@@ -35,11 +38,6 @@ std::size_t distinct_works_in_samples() {
     for (const auto& e : r.feed.entries) keys.insert(atip::catalog::canonical_url(e.link));
   }
   return keys.size();
-}
-
-std::int64_t count(const std::string& db, const char* sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getInt64();
 }
 
 }  // namespace

@@ -7,20 +7,18 @@
 #include <atomic>
 
 #include "tests/app/fetch_scene.hpp"
+#include "tests/common/catalogue_query.hpp"
 #include "tests/common/run_atip.hpp"
 #include "tests/support/http_server.hpp"
 
 namespace {
 
+using atip::testing::count;
+
 using atip::testing::run_atip;
 using atip::testing::RunResult;
 using atip::testing::TempDir;
 using atip::testing::TestServer;
-
-std::int64_t count(const std::string& db, const char* sql) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  return d.execAndGet(sql).getInt64();
-}
 
 struct Cron {
   TempDir tmp;

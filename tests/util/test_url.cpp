@@ -101,3 +101,12 @@ TEST_CASE("util::hash: FNV-1a 64 matches the published test vectors") {
 TEST_CASE("util::hash: chaining continues from the previous value") {
   CHECK(atip::util::fnv1a64("bar", atip::util::fnv1a64("foo")) == atip::util::fnv1a64("foobar"));
 }
+
+TEST_CASE("util::percent_decode: escapes decoded, malformed ones kept, '+' a space only in queries") {
+  using atip::util::percent_decode;
+  CHECK(percent_decode("10.1000%2Fabc") == "10.1000/abc");
+  CHECK(percent_decode("a%2") == "a%2");
+  CHECK(percent_decode("%zz%41") == "%zzA");
+  CHECK(percent_decode("a+b") == "a+b");
+  CHECK(percent_decode("a+b%20c", true) == "a b c");
+}

@@ -3,8 +3,14 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <ostream>
 #include <utility>
 
@@ -66,8 +72,9 @@ Source fetch(const std::string& url, net::HttpClient& client) {
   return {std::move(response.body), {charset_of(response.content_type), base}};
 }
 
-void parse_bytes(Context& ctx, const Source& source, const std::string& name, ParseFormat format) {
-  const feed::ParseResult r = feed::parse(source.bytes, source.hints);
+void parse_bytes(Context& ctx, Source&& source, const std::string& name, ParseFormat format) {
+  // The bytes are handed over so the parser can free them once the tree is built.
+  const feed::ParseResult r = feed::parse_owned(std::move(source.bytes), source.hints);
   if (!r.ok) {
     std::string message = fmt::format("cannot parse '{}': {}", name, r.error);
     for (const auto& url : r.advertised_feeds) message += fmt::format("\n  advertised feed: {}", text::terminal_safe(url));
@@ -77,14 +84,41 @@ void parse_bytes(Context& ctx, const Source& source, const std::string& name, Pa
   }
   for (const auto& w : r.feed.warnings)
     fmt::print(ctx.err, "atip: warning: {}: {}\n", name, text::terminal_safe(w));
-  if (format == ParseFormat::Json)
-    ctx.out << feed::to_json(r.feed) << '\n';
-  else
+  if (format == ParseFormat::Json) {
+    feed::write_json(ctx.out, r.feed);
+    ctx.out << '\n';
+  } else
     print_text(ctx.out, r.feed);
 }
 
+// A regular file is read with one read() into a buffer of its size: reading through an
+// istreambuf_iterator grew the string by doubling, which cost time and up to twice the memory.
+std::string read_source(const std::string& file) {
+  if (file == "-") return util::read_file(file);
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  struct stat st {};
+  if (fd < 0 || ::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fd >= 0) ::close(fd);
+    return util::read_file(file);  // its errors name the problem (missing, a directory …)
+  }
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t got = 0;
+  int error = 0;
+  while (got < bytes.size()) {
+    const ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) error = errno;
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  if (error != 0) throw Error(fmt::format("cannot read '{}': {}", file, std::strerror(error)));
+  bytes.resize(got);  // the file shrank while we read it
+  return bytes;
+}
+
 void parse_local(Context& ctx, const std::string& file, ParseFormat format) {
-  parse_bytes(ctx, {util::read_file(file), {}}, file == "-" ? "standard input" : file, format);
+  parse_bytes(ctx, {read_source(file), {}}, file == "-" ? "standard input" : file, format);
 }
 
 }  // namespace

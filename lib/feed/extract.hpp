@@ -28,9 +28,12 @@ bool is_rss_ns(Ns ns) noexcept;
 bool is_atom_ns(Ns ns) noexcept;
 // An Atom <author>/<contributor> (name/email/uri children, or plain text as a fallback).
 Person atom_person(const Scope& el);
-// An Atom (or atom:link in RSS) <link>: fills `link` from the first alternate (or rel-less)
-// link and appends rel="enclosure" links to `enclosures` (when non-null).
-void atom_link(const Scope& el, std::string& link, std::vector<Enclosure>* enclosures);
+// An Atom (or atom:link / xhtml:link in RSS) <link>: fills `link` from the first alternate (or
+// rel-less) link and, when `entry` is non-null, appends to its alternates, related links and
+// enclosures.
+void atom_link(const Scope& el, std::string& link, Entry* entry);
+// dc:relation / dc:identifier (and dcterms:) values of an entry; false when `n` is neither.
+bool dc_entry_list(const Scope& c, std::string_view n, Entry& e);
 // Digits only, else nullopt ("" and "unknown" are common).
 std::optional<std::int64_t> parse_length(std::string_view s);
 // Appends a category unless it is empty or already present.

@@ -20,7 +20,7 @@ void entry_atom_element(const Scope& c, Entry& e) {
       e.title = std::move(t.value), e.title_type = t.type;
     }
   } else if (n == "link") {
-    atom_link(c, e.link, &e.enclosures);
+    atom_link(c, e.link, &e);
   } else if (n == "published" || n == "issued") {
     set_date(e.published, text_of(node));
   } else if (n == "updated" || n == "modified") {
@@ -46,6 +46,7 @@ void entry_atom_element(const Scope& c, Entry& e) {
 
 void entry_dc_element(const Scope& c, Entry& e) {
   const std::string_view n = c.name().local;
+  if (dc_entry_list(c, n, e)) return;
   const std::string v = text_of(c.node());
   if (c.name().ns == Ns::Dcterms) {
     if (n == "modified")
@@ -73,6 +74,8 @@ Entry read_entry(const Scope& entry) {
       entry_atom_element(c, e);
     else if (ns == Ns::Dc || ns == Ns::Dcterms)
       entry_dc_element(c, e);
+    else if (ns == Ns::Prism && c.name().local == "doi")
+      if (std::string v = text_of(child); !v.empty()) e.identifiers.push_back(std::move(v));
   }
   if (e.language.empty()) e.language = entry.lang();
   // feedparser treats an Atom id like an RSS permalink guid: the link when there is none.

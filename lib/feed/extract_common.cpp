@@ -40,9 +40,10 @@ Person atom_person(const Scope& el) {
   return p;
 }
 
-void atom_link(const Scope& el, std::string& link, std::vector<Enclosure>* enclosures) {
+void atom_link(const Scope& el, std::string& link, Entry* entry) {
   std::string_view rel = trim(el.attr("rel"));
   if (rel.empty()) rel = "alternate";
+  if (rel.starts_with("http://www.iana.org/assignments/relation/")) rel.remove_prefix(41);
   std::string_view href = trim(el.attr("href"));
   // <link rel="alternate">http://…</link>: the URL as content, which feedparser accepts too.
   std::string text;
@@ -50,12 +51,32 @@ void atom_link(const Scope& el, std::string& link, std::vector<Enclosure>* enclo
     text = text_of(el.node());
     href = text;
   }
-  if (rel == "alternate" || rel == "http://www.iana.org/assignments/relation/alternate") {
-    if (link.empty() && !href.empty()) link = el.resolve_url(href);
-  } else if (rel == "enclosure" && enclosures && !href.empty()) {
-    enclosures->push_back({el.resolve_url(href), std::string(trim(el.attr("type"))),
-                           parse_length(el.attr("length"))});
+  if (href.empty()) return;
+  const auto described = [&] {
+    return Link{el.resolve_url(href), std::string(trim(el.attr("hreflang"))),
+                std::string(trim(el.attr("type"))), std::string(trim(el.attr("title")))};
+  };
+  if (rel == "alternate") {
+    if (link.empty()) link = el.resolve_url(href);
+    if (entry) entry->alternates.push_back(described());
+  } else if (rel == "related" && entry) {
+    entry->related.push_back(described());
+  } else if (rel == "enclosure" && entry) {
+    entry->enclosures.push_back(
+        {el.resolve_url(href), std::string(trim(el.attr("type"))), parse_length(el.attr("length"))});
   }
+}
+
+bool dc_entry_list(const Scope& c, std::string_view n, Entry& e) {
+  std::vector<std::string>* target = n == "relation"     ? &e.relations
+                                     : n == "identifier" ? &e.identifiers
+                                                         : nullptr;
+  if (!target) return false;
+  std::string v = text_of(c.node());
+  // <dc:relation rdf:resource="…"/>, the RDF way of giving a URI.
+  if (v.empty()) v = std::string(trim(c.attr(Ns::Rdf, "resource")));
+  if (!v.empty()) target->push_back(std::move(v));
+  return true;
 }
 
 std::optional<std::int64_t> parse_length(std::string_view s) {

@@ -38,7 +38,7 @@ void add_person(std::vector<Person>& out, Person p) {
 // Atom constructs an item may carry (as atom:* or unprefixed). Returns false when `n` is none.
 bool item_atom_like(const Scope& c, std::string_view n, Entry& e, ItemState& st) {
   if (n == "link")
-    atom_link(c, e.link, &e.enclosures);
+    atom_link(c, e.link, &e);
   else if (n == "updated" || n == "modified")
     set_date(e.updated, text_of(c.node()));
   else if (n == "published" || n == "issued")
@@ -69,7 +69,7 @@ void item_rss_element(const Scope& c, Entry& e, ItemState& st) {
       e.title = std::move(t.value), e.title_type = t.type;
     }
   } else if (n == "link" && !c.attr("href").empty()) {
-    atom_link(c, e.link, &e.enclosures);
+    atom_link(c, e.link, &e);
   } else if (n == "link") {
     if (std::string v = text_of(node); e.link.empty() && !v.empty()) e.link = c.resolve_url(v);
   } else if (n == "guid") {
@@ -151,6 +151,10 @@ void item_extension(const Scope& c, Entry& e, ItemState& st) {
     e.content = text_of(c.node()), e.content_type = TextType::Html;
   } else if (ns == Ns::Xhtml && n == "body" && e.content.empty()) {
     e.content = inner_html(c.node()), e.content_type = TextType::Xhtml;
+  } else if (ns == Ns::Xhtml && n == "link") {
+    atom_link(c, e.link, &e);
+  } else if (ns == Ns::Prism && n == "doi") {
+    if (std::string v = text_of(c.node()); !v.empty()) e.identifiers.push_back(std::move(v));
   } else if (ns == Ns::Itunes && n == "author") {
     st.fallback_author = text_of(c.node());
   } else if (ns == Ns::Itunes && n == "summary" && e.summary.empty()) {
@@ -175,14 +179,15 @@ Entry read_item(const Scope& item) {
     if (child.type() != pugi::node_element) continue;
     const Scope c(&item, child);
     const Ns ns = c.name().ns;
-    if (is_rss_ns(ns))
+    if (is_rss_ns(ns)) {
       item_rss_element(c, e, st);
-    else if (ns == Ns::Dc || ns == Ns::Dcterms)
-      dc_element(c, dc);
-    else if (is_atom_ns(ns))
+    } else if (ns == Ns::Dc || ns == Ns::Dcterms) {
+      if (!dc_entry_list(c, c.name().local, e)) dc_element(c, dc);
+    } else if (is_atom_ns(ns)) {
       item_atom_like(c, c.name().local, e, st);
-    else
+    } else {
       item_extension(c, e, st);
+    }
   }
   // CDF: <ITEM HREF="…" LASTMOD="…">.
   if (const auto href = trim(item.attr("href")); e.link.empty() && !href.empty())

@@ -29,6 +29,14 @@ struct Enclosure {
   std::optional<std::int64_t> length;
 };
 
+// An Atom-style <link> kept with its attributes (atom:link, or xhtml:link inside RSS items).
+struct Link {
+  std::string href;  // resolved against xml:base / base URL
+  std::string hreflang;
+  std::string type;
+  std::string title;
+};
+
 // A date as found in the feed: `time` is empty when the raw text could not be read,
 // never guessed.
 struct Date {
@@ -51,6 +59,18 @@ struct Entry {
   std::vector<std::string> categories;
   std::vector<Enclosure> enclosures;
   std::string language;  // entry xml:lang, if any
+
+  // Every link rel="alternate" (or without rel) with an href, in document order, including the
+  // one chosen as `link`: translations and other renderings of the entry declare themselves
+  // with `hreflang` and `type`. A plain RSS <link> is only in `link`.
+  std::vector<Link> alternates;
+  // Atom link rel="related": another work the entry points to, not another edition of it.
+  std::vector<Link> related;
+  // dc:relation / dcterms:relation values (text, else rdf:resource), trimmed, not resolved.
+  std::vector<std::string> relations;
+  // dc:identifier / dcterms:identifier and prism:doi values, trimmed, verbatim ("doi:10.…",
+  // "https://doi.org/10.…", an ISBN …): the catalogue extracts DOIs from them.
+  std::vector<std::string> identifiers;
 
   // Derived by the parser (see identity.hpp): a stable key within the feed and a hash that
   // changes when the title, summary or link changes.

@@ -55,8 +55,15 @@ bool undo_double_encoding(std::string& s) {
   return true;
 }
 
+bool has_c1_control(std::string_view s) {
+  for (std::size_t i = s.find('\xC2'); i != std::string_view::npos; i = s.find('\xC2', i + 1))
+    if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
+  return false;
+}
+
 bool map_c1_controls(std::string& s) {
-  if (s.find('\xC2') == std::string::npos) return false;
+  // "¿", "¡" and no-break spaces (C2 BF, C2 A1, C2 A0) are common; only C2 80-9F needs work.
+  if (!has_c1_control(s)) return false;
   std::string out;
   out.reserve(s.size());
   bool changed = false;

@@ -13,6 +13,7 @@
 #include "lib/feed/fixups.hpp"
 #include "lib/feed/identity.hpp"
 #include "lib/feed/jsonfeed.hpp"
+#include "lib/feed/limits.hpp"
 #include "lib/feed/recover.hpp"
 #include "lib/feed/sniff.hpp"
 #include "lib/feed/xml_prep.hpp"
@@ -77,6 +78,26 @@ Format detect_format(Scope& root) {
   return Format::Unknown;
 }
 
+// The text and markup helpers (content.hpp) stop descending at this depth, so a document of
+// 100,000 nested elements costs no stack; when one goes deeper, the result says so.
+constexpr int kMaxDepth = 200;
+
+bool deeper_than(pugi::xml_node root, int limit) {
+  int depth = 0;
+  pugi::xml_node n = root;
+  while (n) {
+    if (pugi::xml_node c = n.first_child()) {
+      n = c;
+      if (++depth > limit) return true;
+      continue;
+    }
+    while (n && n != root && !n.next_sibling()) n = n.parent(), --depth;
+    if (!n || n == root) break;
+    n = n.next_sibling();
+  }
+  return false;
+}
+
 struct XmlTree {
   pugi::xml_document doc;
   std::string buffer;  // the document's text; the tree points into it after an in-place parse
@@ -138,10 +159,18 @@ void finish_strings(Feed& f) {
       fix_mojibake(p.name);
     }
     for (std::string& c : e.categories) ensure_utf8(c), fix_mojibake(c);
+    for (auto* links : {&e.alternates, &e.related})
+      for (Link& l : *links)
+        ensure_utf8(l.href), ensure_utf8(l.hreflang), ensure_utf8(l.type), ensure_utf8(l.title);
+    for (auto* values : {&e.relations, &e.identifiers})
+      for (std::string& v : *values) ensure_utf8(v);
   }
 }
 
-ParseResult parse_xml(Decoded& dec, std::string_view bytes, const Hints& hints) {
+// `owner`, when non-null, holds `bytes` and may be released once the tree is built: from then
+// on nothing decodes the bytes again, and a large feed is not held twice while it is extracted.
+ParseResult parse_xml(Decoded& dec, std::string_view bytes, const Hints& hints,
+                      std::string* owner) {
   ParseResult res;
   Feed& feed = res.feed;
   feed.encoding = dec.encoding;
@@ -156,6 +185,10 @@ ParseResult parse_xml(Decoded& dec, std::string_view bytes, const Hints& hints) 
   if (!root_node) return failure("not a feed: no XML root element");
   Scope root(nullptr, root_node, hints.base_url);
   if (root.name().local == "html") return html_page(redecode(), hints);
+  if (owner) std::string().swap(*owner);
+  if (deeper_than(root_node, kMaxDepth))
+    feed.warnings.push_back("elements nested more than " + std::to_string(kMaxDepth) +
+                            " levels deep; deeper markup ignored");
   feed.format = detect_format(root);
   if (feed.format == Format::Unknown)
     return failure("not a feed: root element <" + std::string(root_node.name()) + ">");
@@ -167,7 +200,7 @@ ParseResult parse_xml(Decoded& dec, std::string_view bytes, const Hints& hints) 
   return res;
 }
 
-ParseResult parse_impl(std::string_view bytes, const Hints& hints) {
+ParseResult parse_impl(std::string_view bytes, const Hints& hints, std::string* owner) {
   if (is_blank(bytes)) return failure("empty document");
   Decoded dec = decode_to_utf8(bytes, hints.http_charset);
   if (looks_binary(bytes, dec.utf8)) return failure("not a feed: binary data");
@@ -184,15 +217,14 @@ ParseResult parse_impl(std::string_view bytes, const Hints& hints) {
   }
   if (looks_like_html_page(dec.utf8)) return html_page(dec.utf8, hints);
   if (dec.utf8.find('<') == std::string::npos) return failure("not a feed: no markup");
-  return parse_xml(dec, bytes, hints);
+  return parse_xml(dec, bytes, hints, owner);
 }
 
-}  // namespace
-
-ParseResult parse(std::string_view bytes, const Hints& hints) {
+ParseResult parse_guarded(std::string_view bytes, const Hints& hints, std::string* owner) {
   try {
-    ParseResult r = parse_impl(bytes, hints);
+    ParseResult r = parse_impl(bytes, hints, owner);
     if (r.ok) {
+      enforce_limits(r.feed);
       finish_strings(r.feed);
       assign_identity(r.feed);
     } else {
@@ -206,6 +238,17 @@ ParseResult parse(std::string_view bytes, const Hints& hints) {
   } catch (...) {
     return failure("internal error while parsing");
   }
+}
+
+}  // namespace
+
+ParseResult parse(std::string_view bytes, const Hints& hints) {
+  return parse_guarded(bytes, hints, nullptr);
+}
+
+ParseResult parse_owned(std::string&& bytes, const Hints& hints) {
+  std::string owned = std::move(bytes);
+  return parse_guarded(owned, hints, &owned);
 }
 
 }  // namespace atip::feed

@@ -95,6 +95,9 @@ class Preparer {
         break;
       } else if (c == '<' && s_.compare(i, 8, "<!ENTITY") == 0) {
         note_entity(i + 8);
+      } else if (depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r') &&
+                 (s_.compare(i + 1, 6, "SYSTEM") == 0 || s_.compare(i + 1, 6, "PUBLIC") == 0)) {
+        notice(i, "external DTD not loaded");
       }
     }
     return std::min(i + 1, s_.size());
@@ -109,8 +112,12 @@ class Preparer {
       while (i < s_.size() && (s_[i] == ' ' || s_[i] == '\t' || s_[i] == '\n' || s_[i] == '\r'))
         ++i;
     };
+    const std::size_t at = i;
     skip_ws();
-    if (i < s_.size() && s_[i] == '%') return;  // parameter entity
+    if (i < s_.size() && s_[i] == '%') {
+      notice(at, "parameter entity in the DOCTYPE ignored");
+      return;
+    }
     const std::size_t start = i;
     while (i < s_.size() && is_name_char(s_[i])) ++i;
     if (i == start) return;
@@ -124,6 +131,10 @@ class Preparer {
         value = std::string(s_.substr(i + 1, end - i - 1));
         simple = value.find_first_of("&%<") == std::string::npos;
       }
+      if (!simple)
+        notice(at, "entity &" + name + "; refers to other entities or markup; not expanded");
+    } else {
+      notice(at, "external entity &" + name + "; not loaded");
     }
     declared_.emplace(name, simple ? std::optional<std::string>(std::move(value)) : std::nullopt);
   }
@@ -143,6 +154,9 @@ class Preparer {
             out_.xml.append(*it->second);
             expanded_ += it->second->size();
             copied_ = i + 1;
+          } else if (it->second && !expansion_capped_) {
+            expansion_capped_ = true;
+            notice(amp, "entity expansion stopped at 1 MiB; further references left as they are");
           }
           return i + 1;
         }
@@ -213,6 +227,12 @@ class Preparer {
 
   void warn(std::size_t offset, std::string what) {
     out_.changed = true;
+    notice(offset, std::move(what));
+  }
+
+  // A warning about something refused on purpose (external or nested entities): the document
+  // is not ill-formed for it, so `changed` stays as it is.
+  void notice(std::size_t offset, std::string what) {
     if (out_.warnings.size() >= kMaxWarnings) return;
     const std::size_t line = line_of(s_, offset);
     out_.warnings.push_back("line " + std::to_string(line) + ": " + what);
@@ -227,6 +247,7 @@ class Preparer {
   PreparedXml out_;
   std::map<std::string, std::optional<std::string>, std::less<>> declared_;
   std::size_t expanded_ = 0;
+  bool expansion_capped_ = false;
 };
 
 }  // namespace

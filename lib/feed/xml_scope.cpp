@@ -30,6 +30,7 @@ Ns conventional_prefix(std::string_view p) {
   if (p == "xml") return Ns::Xml;
   if (p == "itunes") return Ns::Itunes;
   if (p == "media") return Ns::Media;
+  if (p == "prism") return Ns::Prism;
   return Ns::Other;
 }
 
@@ -54,6 +55,8 @@ Ns ns_from_uri(std::string_view uri) noexcept {
   if (u == "http://www.w3.org/xml/1998/namespace") return Ns::Xml;
   if (u == "http://www.itunes.com/dtds/podcast-1.0.dtd") return Ns::Itunes;
   if (u == "http://search.yahoo.com/mrss") return Ns::Media;
+  // PRISM has one URI per version ("…/namespaces/basic/2.0", "…/namespaces/1.2/basic").
+  if (u.starts_with("http://prismstandard.org/namespaces/")) return Ns::Prism;
   return Ns::Other;
 }
 

@@ -28,6 +28,7 @@ enum class Ns {
   Xml,
   Itunes,
   Media,
+  Prism,
   Other
 };
 

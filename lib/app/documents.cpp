@@ -9,7 +9,6 @@
 
 #include "lib/catalog/tagger.hpp"
 #include "lib/export/json_writer.hpp"
-#include "lib/export/writer.hpp"
 #include "lib/query/query.hpp"
 #include "lib/store/catalogue.hpp"
 #include "lib/text/html.hpp"
@@ -51,40 +50,16 @@ void show(Context& ctx, std::int64_t id) {
   for (const auto& s : d->sightings)
     fmt::print(ctx.out, "  {}  {}\n  {:10}  {}\n", util::format_date(s.published.value_or(s.first_seen)),
                safe(s.source), "", safe(s.link));
+  if (!d->editions.empty()) {
+    fmt::print(ctx.out, "\neditions ({}):\n", d->editions.size());
+    for (const auto& e : d->editions)
+      fmt::print(ctx.out, "  {:<4} {:>6}  {}\n", e.language.empty() ? "?" : safe(e.language), e.id, safe(e.title));
+  }
   if (!d->revisions.empty()) {
     fmt::print(ctx.out, "\nearlier versions ({}):\n", d->revisions.size());
     for (const auto& r : d->revisions)
       fmt::print(ctx.out, "  until {}: {}\n", util::format_rfc3339(r.changed_at), safe(r.title));
   }
-}
-
-long export_documents(Context& ctx, const ExportOptions& options) {
-  const auto format = exporter::parse_format(options.format);
-  if (!format) throw Error(fmt::format("unknown export format '{}' (use md or json)", options.format), kExitUsage);
-  store::Selection sel = to_selection(ctx, options.filters);
-  if (!options.query.empty()) sel.fts_query = search_expression(options.query);
-  store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
-  resolve_feeds(cat, options.filters, sel);
-  sel.order = exporter::order_for(*format);
-  exporter::DigestInfo info;
-  info.since = sel.since;
-  info.until = sel.until;
-  info.generated_at = ctx.clock.now();
-  long written = 0;
-  auto run = [&](std::ostream& out) {
-    auto writer = exporter::make_writer(*format, out, info);
-    writer->begin();
-    cat.select(sel, [&](const store::Document& d) {
-      writer->write(d);
-      ++written;
-    });
-    writer->end();
-  };
-  if (options.output.empty() || options.output == "-")
-    run(ctx.out);
-  else
-    util::write_file_atomically(options.output, run);
-  return written;
 }
 
 }  // namespace atip::app

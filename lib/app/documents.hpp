@@ -1,5 +1,5 @@
 #pragma once
-// The read side: search, show and export over the catalogue.
+// The read side: search and show over the catalogue (export: lib/app/export.hpp).
 #include <optional>
 #include <string>
 
@@ -29,15 +29,7 @@ int search(Context& ctx, const SearchOptions& options);
 
 // Prints one document with every sighting and earlier revision. Throws when there is none.
 void show(Context& ctx, std::int64_t id);
-
-struct ExportOptions {
-  std::string format = "md";
-  std::string query;  // optional search query narrowing the selection
-  Filters filters;
-  std::string output;  // file; empty for ctx.out
-};
-
-// Writes the selected documents; to a file all-or-nothing. Returns the number written.
-long export_documents(Context& ctx, const ExportOptions& options);
+// The same as one JSON object (lib/app/show_json.cpp): export's fields plus "revisions".
+void show_json(Context& ctx, std::int64_t id);
 
 }  // namespace atip::app

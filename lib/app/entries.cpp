@@ -1,7 +1,10 @@
 #include "lib/app/entries.hpp"
 
+#include <utility>
+
 #include "lib/catalog/canonical_url.hpp"
 #include "lib/catalog/doi.hpp"
+#include "lib/catalog/edition_links.hpp"
 #include "lib/catalog/identity.hpp"
 #include "lib/catalog/identity_entry_keys.hpp"
 #include "lib/catalog/tagger.hpp"
@@ -25,6 +28,28 @@ std::string primary_language(const std::string& tag) {
     out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   }
   return out.size() <= 3 ? out : std::string();
+}
+
+void add_edition_url(store::EntryRecord& r, const std::string& url) {
+  if (!util::has_scheme(url)) return;
+  std::string canonical = catalog::canonical_url(url);
+  if (canonical.empty() || canonical == r.canonical_url) return;
+  for (const std::string& known : r.edition_urls)
+    if (known == canonical) return;
+  r.edition_urls.push_back(std::move(canonical));
+}
+
+// Other editions the entry declares: alternates in another language (hreflang), dc:relation
+// values (the store links only documents in different languages), and "versión en español"
+// and the like in its HTML.
+void add_declared_editions(store::EntryRecord& r, const feed::Entry& e, const std::string& language) {
+  for (const feed::Link& l : e.alternates)
+    if (!l.hreflang.empty() && primary_language(l.hreflang) != primary_language(language))
+      add_edition_url(r, l.href);
+  for (const std::string& relation : e.relations) add_edition_url(r, relation);
+  for (const auto& [text, type] : {std::pair{&e.summary, e.summary_type}, std::pair{&e.content, e.content_type}})
+    if (type != feed::TextType::Text)
+      for (const catalog::EditionLink& l : catalog::edition_links(*text, e.link)) add_edition_url(r, l.url);
 }
 
 std::string family_kind(catalog::Family f) { return std::string(catalog::family_name(f)); }
@@ -69,14 +94,15 @@ store::EntryRecord to_record(const feed::Entry& e, const feed::Feed& f,
   for (const feed::Person& p : e.authors) {
     const std::string& name = p.name.empty() ? p.email : p.name;
     if (name.empty()) continue;
-    r.authors += (r.authors.empty() ? "" : "; ") + name;
+    r.authors += (r.authors.empty() ? "" : "; ") + text::terminal_safe(name);
   }
   r.published = e.published.time ? e.published.time : e.updated.time;
   r.updated = e.updated.time;
-  const catalog::EntryDoi doi = catalog::entry_doi(e.link, {}, r.summary);
+  const catalog::EntryDoi doi = catalog::entry_doi(e.link, e.identifiers, r.summary);
   r.doi = doi.doi;
   r.doi_from_text = doi.from_text;
   r.title_keys = catalog::candidate_keys(r.title);
+  add_declared_editions(r, e, e.language.empty() ? f.language : e.language);
   tag_record(r, vocabulary, on_topic, e.language.empty() ? f.language : e.language);
   return r;
 }

@@ -16,6 +16,10 @@ namespace atip::app {
 
 namespace {
 
+// How many of the newest matching documents a search ranks: enough that the best of a week's
+// or a month's catalogue is among them, few enough that a search takes milliseconds.
+constexpr int kRankWindow = 1000;
+
 std::string safe(const std::string& s) { return text::terminal_safe(text::collapse_whitespace(s)); }
 
 std::string sources_of(const store::Document& d) {
@@ -83,6 +87,9 @@ int search(Context& ctx, const SearchOptions& o) {
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
   resolve_feeds(cat, o.filters, sel);
   sel.limit = o.limit;
+  // A search shows a screenful: the best among the newest matches (see kRankWindow); asking
+  // for every match (--limit 0) ranks them all.
+  if (o.limit > 0) sel.rank_window = std::max(kRankWindow, o.limit * 50);
   sel.order = o.sort == SearchSort::Date ? store::Selection::Order::DateDesc : store::Selection::Order::Rank;
   const bool table = o.format == SearchFormat::Table && ctx.out_is_terminal;
   sel.highlight = table;

@@ -3,6 +3,7 @@
 // database.cpp). Identity keys (entry key, canonical URL) are computed by the caller before
 // storing; the store only looks them up.
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -69,6 +70,9 @@ struct EntryRecord {
   std::vector<TagRecord> tags;
   std::string doc_type;
   double relevance = 1;
+  // Canonical URLs of other editions the source declares (hreflang alternates, dc:relation,
+  // a "versión en español" link). Linked when the catalogue holds them, now or later.
+  std::vector<std::string> edition_urls;
 };
 
 // A catalogued document offered to the caller's same-work decision (identity rule 4).
@@ -80,6 +84,13 @@ struct Candidate {
 };
 // Decides whether `entry` is the same work as an existing document found by title key.
 using SameWork = std::function<bool(const Candidate& existing, const EntryRecord& entry)>;
+
+// One feed's entries for Catalogue::ingest_many; `entries` must outlive the call.
+struct FeedBatch {
+  std::int64_t feed_id = 0;
+  std::string source;
+  const std::vector<EntryRecord>* entries = nullptr;
+};
 
 struct IngestResult {
   int new_documents = 0;  // works not catalogued before
@@ -126,6 +137,12 @@ struct Revision {
   std::string title, summary;
 };
 
+// Another language edition of a document (a translation linked by its source).
+struct Edition {
+  std::int64_t id = 0;
+  std::string language, title;
+};
+
 struct Document {
   std::int64_t id = 0;
   std::string canonical_url, title, summary, summary_html, authors;
@@ -136,6 +153,7 @@ struct Document {
   std::vector<Sighting> sightings;  // primary first: oldest, then shortest link
   std::vector<Revision> revisions;  // only filled by document()
   std::vector<TagRecord> tags;      // by kind, strongest first
+  std::vector<Edition> editions;    // by language, then id
   std::string doi;
   double relevance = 0;
   double rank = 0;                  // search rank (lower is better), 0 outside search
@@ -158,8 +176,14 @@ struct Selection {
   std::vector<std::string> states;         // "new", "included", "excluded", "maybe", "starred"
   std::optional<double> min_relevance;     // hide documents scored below this
   int limit = 0;                           // 0: no limit
+  // With a query and Order::Rank: rank only the first N matching documents (after the other
+  // filters), newest catalogued first; 0 ranks every match.
+  int rank_window = 0;
   bool highlight = false;                  // fill Document::title_highlighted (needs fts_query)
-  enum class Order { Rank, DateDesc, SourceThenDate } order = Order::DateDesc;
+  // GroupThenDate: by the document's strongest tag of family `group_kind` ("topic", "country";
+  // "type" means the doc_type column), documents without one last, then newest first.
+  enum class Order { Rank, DateDesc, SourceThenDate, GroupThenDate } order = Order::DateDesc;
+  std::string group_kind;
 };
 
 // A screening decision on documents; unset fields are left as they are.
@@ -174,6 +198,13 @@ enum class StatsBy { Month, Topic, Area, Country, Feed, Language, Type };
 struct Count {
   std::string key;  // "2026-11", "forced_labour", "MX", a feed's title, "es" ("" for none)
   std::int64_t documents = 0;
+};
+
+// What a digest counts before listing the works (lib/store/digest_counts.cpp).
+struct DigestCounts {
+  std::int64_t works = 0;
+  std::int64_t updated = 0;  // revised after publication or after atip first saw them
+  std::vector<Count> weeks;  // key: the Monday starting the week, "YYYY-MM-DD", in order
 };
 
 // What re-tagging reads of a document, and what it writes back.
@@ -215,6 +246,13 @@ class Catalogue {
   IngestResult ingest(std::int64_t feed_id, const std::string& source,
                       const std::vector<EntryRecord>& entries, Time now,
                       const SameWork& same_work = {}, Time window = 21 * 86400);
+  // Several feeds' entries in one transaction (one commit, one index flush): the results in
+  // the order of `feeds`. Each feed is ingested as by ingest(); a failure rolls back all.
+  std::vector<IngestResult> ingest_many(const std::vector<FeedBatch>& feeds, Time now,
+                                        const SameWork& same_work = {}, Time window = 21 * 86400);
+  // After a bulk load: merges the full-text index into one segment and refreshes the query
+  // planner's statistics. Takes a while on a large catalogue; searches get faster.
+  void optimize();
   // Records a fetch in the log and updates the feed's state, in one transaction. Returns
   // false when `outcome.move_to` could not be adopted (another feed has that URL).
   bool record_fetch(const FetchOutcome& outcome);
@@ -236,6 +274,12 @@ class Catalogue {
   // order, everything else most frequent first. Documents with no value of a tag family are
   // not counted for it.
   std::vector<Count> stats(const Selection& selection, StatsBy by);
+  // The selected documents' total, how many were updated (see DigestCounts) and per week.
+  DigestCounts digest_counts(const Selection& selection);
+  // For a reader that goes through the whole catalogue once (export): reads pages through the
+  // page cache instead of mapping the file, so the process's memory stays small whatever the
+  // catalogue's size (mapped pages count in its resident set).
+  void unmap_for_streaming();
 
   // Re-tags every document with `tagger`, in batches, each batch in one transaction; returns
   // the number of documents. Documents, sightings and screening marks are not touched.
@@ -246,6 +290,11 @@ class Catalogue {
 
   std::int64_t count_documents();
   std::int64_t count_sightings();
+
+  // What went wrong in words a user can act on, for an exception thrown by this catalogue:
+  // "the disk is full", "disk I/O error (File too large)", "the file is damaged (…)"…
+  // (defined in storage_error.cpp).
+  std::string explain_failure(const std::exception& e);
 
  private:
   std::string path_;

@@ -73,6 +73,17 @@ void read_tags(SQLite::Statement& st, std::int64_t document_id, std::vector<TagR
   st.reset();
 }
 
+constexpr const char* kEditionQuery =
+    "SELECT d.id, d.language, d.title FROM document_edition e JOIN document d ON d.id = e.edition_id "
+    "WHERE e.document_id = ? ORDER BY d.language, d.id";
+
+void read_editions(SQLite::Statement& st, std::int64_t document_id, std::vector<Edition>& out) {
+  st.bind(1, document_id);
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getInt64(), row::text(st.getColumn(1)), row::text(st.getColumn(2))});
+  st.reset();
+}
+
 }  // namespace
 
 std::optional<Document> Catalogue::document(std::int64_t id) {
@@ -91,6 +102,8 @@ std::optional<Document> Catalogue::document(std::int64_t id) {
                            revisions.getColumn(2).getString()});
   SQLite::Statement tags(*db_, kTagQuery);
   read_tags(tags, id, d.tags);
+  SQLite::Statement editions(*db_, kEditionQuery);
+  read_editions(editions, id, d.editions);
   return d;
 }
 
@@ -100,12 +113,14 @@ void Catalogue::select(const Selection& sel, const std::function<void(const Docu
     bind_selection(st, sel);
     SQLite::Statement sightings(*db_, kSightingQuery);
     SQLite::Statement tags(*db_, kTagQuery);
+    SQLite::Statement editions(*db_, kEditionQuery);
     while (st.executeStep()) {
       Document d = read_document(st);
       d.rank = st.getColumn(17).getDouble();
       d.title_highlighted = row::text(st.getColumn(18));
       read_sightings(sightings, d.id, d.sightings);
       read_tags(tags, d.id, d.tags);
+      read_editions(editions, d.id, d.editions);
       visit(d);
     }
   } catch (const SQLite::Exception& e) {

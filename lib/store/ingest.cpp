@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdlib>
+#include <utility>
 
 #include "lib/store/catalogue.hpp"
 #include "lib/store/row.hpp"
@@ -42,11 +43,19 @@ struct IngestStatements {
         delete_tags(db, "DELETE FROM tag WHERE document_id = ?"),
         insert_tag(db, "INSERT OR REPLACE INTO tag(document_id, kind, value, score) VALUES (?,?,?,?)"),
         delete_keys(db, "DELETE FROM document_title_key WHERE document_id = ?"),
-        insert_key(db, "INSERT OR IGNORE INTO document_title_key(key, document_id) VALUES (?, ?)") {}
+        insert_key(db, "INSERT OR IGNORE INTO document_title_key(key, document_id) VALUES (?, ?)"),
+        insert_claim(db, "INSERT OR IGNORE INTO document_edition_claim(url, document_id) VALUES (?, ?)"),
+        find_claims(db, "SELECT document_id FROM document_edition_claim WHERE url = ?"),
+        // Editions are translations: two documents in one language are not linked, whatever
+        // a link says (a "related" dc:relation, an AMP alternate of the same page).
+        link_edition(db, "INSERT OR IGNORE INTO document_edition(document_id, edition_id) "
+                         "SELECT a.id, b.id FROM document a, document b WHERE a.id = ?1 AND "
+                         "b.id = ?2 AND a.id != b.id AND (a.language = '' OR b.language = '' OR "
+                         "a.language != b.language)") {}
 
   SQLite::Statement find_sighting, find_by_url, find_by_doi, find_by_title_key, insert_document,
       insert_sighting, save_revision, update_document, update_sighting, delete_tags, insert_tag,
-      delete_keys, insert_key;
+      delete_keys, insert_key, insert_claim, find_claims, link_edition;
 };
 
 void run(SQLite::Statement& st) {
@@ -54,10 +63,15 @@ void run(SQLite::Statement& st) {
   st.reset();
 }
 
-// Tags and title keys are derived from the text, so they are replaced whenever it changes.
-void write_derived(IngestStatements& s, std::int64_t document_id, const EntryRecord& e) {
-  s.delete_tags.bind(1, document_id);
-  run(s.delete_tags);
+// Tags and title keys are derived from the text, so they are replaced whenever it changes
+// (a new document has none to delete).
+void write_derived(IngestStatements& s, std::int64_t document_id, const EntryRecord& e, bool is_new) {
+  if (!is_new) {
+    s.delete_tags.bind(1, document_id);
+    run(s.delete_tags);
+    s.delete_keys.bind(1, document_id);
+    run(s.delete_keys);
+  }
   for (const TagRecord& t : e.tags) {
     s.insert_tag.bind(1, document_id);
     s.insert_tag.bind(2, t.kind);
@@ -65,8 +79,6 @@ void write_derived(IngestStatements& s, std::int64_t document_id, const EntryRec
     s.insert_tag.bind(4, t.score);
     run(s.insert_tag);
   }
-  s.delete_keys.bind(1, document_id);
-  run(s.delete_keys);
   for (const std::string& key : e.title_keys) {
     s.insert_key.bind(1, key);
     s.insert_key.bind(2, document_id);
@@ -93,7 +105,7 @@ std::int64_t insert_document(IngestStatements& s, SQLite::Database& db, const En
   st.bind(14, e.doi_from_text ? 1 : 0);
   run(st);
   const std::int64_t id = db.getLastInsertRowid();
-  write_derived(s, id, e);
+  write_derived(s, id, e, true);
   return id;
 }
 
@@ -132,7 +144,7 @@ void update_entry(IngestStatements& s, std::int64_t sighting_id, std::int64_t do
   d.bind(9, e.doi);
   d.bind(10, document_id);
   run(d);
-  write_derived(s, document_id, e);
+  write_derived(s, document_id, e, false);
 
   auto& u = s.update_sighting;
   u.bind(1, e.link);
@@ -150,6 +162,33 @@ std::optional<std::int64_t> find_one(SQLite::Statement& st, const std::string& k
   if (st.executeStep()) id = st.getColumn(0).getInt64();
   st.reset();
   return id;
+}
+
+void link_both_ways(IngestStatements& s, std::int64_t a, std::int64_t b) {
+  for (const auto& [from, to] : {std::pair{a, b}, std::pair{b, a}}) {
+    s.link_edition.bind(1, from);
+    s.link_edition.bind(2, to);
+    run(s.link_edition);
+  }
+}
+
+// Editions the entry declares are linked when the catalogue holds them, and the declaration is
+// kept so that one arriving later is linked then; declarations by earlier documents of this
+// entry's URL are honoured now. Either order of arrival gives the same links.
+void link_editions(IngestStatements& s, std::int64_t document_id, const EntryRecord& e) {
+  for (const std::string& url : e.edition_urls) {
+    if (url.empty() || url == e.canonical_url) continue;
+    s.insert_claim.bind(1, url);
+    s.insert_claim.bind(2, document_id);
+    run(s.insert_claim);
+    if (const auto other = find_one(s.find_by_url, url)) link_both_ways(s, document_id, *other);
+  }
+  if (e.canonical_url.empty()) return;
+  std::vector<std::int64_t> claimants;
+  s.find_claims.bind(1, e.canonical_url);
+  while (s.find_claims.executeStep()) claimants.push_back(s.find_claims.getColumn(0).getInt64());
+  s.find_claims.reset();
+  for (const std::int64_t other : claimants) link_both_ways(s, document_id, other);
 }
 
 Candidate read_candidate(SQLite::Statement& st) {
@@ -196,12 +235,12 @@ std::optional<std::int64_t> find_same_work(IngestStatements& s, const EntryRecor
 
 }  // namespace
 
-IngestResult Catalogue::ingest(std::int64_t feed_id, const std::string& source,
-                               const std::vector<EntryRecord>& entries, Time now,
-                               const SameWork& same_work, Time window) {
+namespace {
+
+IngestResult ingest_feed(IngestStatements& s, SQLite::Database& db, std::int64_t feed_id,
+                         const std::string& source, const std::vector<EntryRecord>& entries,
+                         Time now, const SameWork& same_work, Time window) {
   IngestResult result;
-  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-  IngestStatements s(*db_);
   for (const EntryRecord& e : entries) {
     // Rule 1: the same feed and entry key is the same entry.
     s.find_sighting.bind(1, feed_id);
@@ -213,6 +252,7 @@ IngestResult Catalogue::ingest(std::int64_t feed_id, const std::string& source,
       s.find_sighting.reset();
       if (changed) {
         update_entry(s, sighting_id, document_id, e, now);
+        link_editions(s, document_id, e);
         ++result.updated;
       } else {
         ++result.unchanged;
@@ -228,13 +268,40 @@ IngestResult Catalogue::ingest(std::int64_t feed_id, const std::string& source,
     if (document_id) {
       ++result.new_sightings;
     } else {
-      document_id = insert_document(s, *db_, e, now);
+      document_id = insert_document(s, db, e, now);
       ++result.new_documents;
     }
     insert_sighting(s, *document_id, feed_id, source, e, now);
+    link_editions(s, *document_id, e);
   }
-  tx.commit();
   return result;
+}
+
+}  // namespace
+
+IngestResult Catalogue::ingest(std::int64_t feed_id, const std::string& source,
+                               const std::vector<EntryRecord>& entries, Time now,
+                               const SameWork& same_work, Time window) {
+  return ingest_many({{feed_id, source, &entries}}, now, same_work, window).front();
+}
+
+std::vector<IngestResult> Catalogue::ingest_many(const std::vector<FeedBatch>& feeds, Time now,
+                                                 const SameWork& same_work, Time window) {
+  std::vector<IngestResult> results;
+  results.reserve(feeds.size());
+  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  IngestStatements s(*db_);
+  for (const FeedBatch& f : feeds)
+    results.push_back(ingest_feed(s, *db_, f.feed_id, f.source, *f.entries, now, same_work, window));
+  tx.commit();
+  return results;
+}
+
+void Catalogue::optimize() {
+  // Merges the full-text index's segments into one: after a bulk load, queries read one
+  // b-tree per term instead of dozens.
+  db_->exec("INSERT INTO document_fts(document_fts) VALUES ('optimize')");
+  db_->exec("PRAGMA optimize");
 }
 
 }  // namespace atip::store

@@ -38,6 +38,15 @@ std::string state_filter(const std::vector<std::string>& states) {
   return out + ")";
 }
 
+// The strongest tag of a family, as documents.cpp orders tags (score, then value); the kind is
+// one of a fixed set, never user text.
+std::string group_key(const std::string& kind) {
+  if (kind == "type") return "nullif(d.doc_type, '')";
+  const char* k = kind == "country" ? "country" : kind == "area" ? "area" : "topic";
+  return fmt::format("(SELECT t.value FROM tag t WHERE t.document_id = d.id AND t.kind = '{}' "
+                     "ORDER BY t.score DESC, t.value LIMIT 1)", k);
+}
+
 }  // namespace
 
 std::string selection_where(const Selection& sel) {
@@ -63,14 +72,34 @@ std::string selection_sql(const Selection& sel, const std::string& columns) {
   // Matched words are marked with two control characters no stored title holds (the ingest
   // path removes C0 controls), for the caller to render.
   const char* highlight = fts && sel.highlight ? "highlight(document_fts, 0, char(1), char(2))" : "''";
-  std::string sql = fmt::format("SELECT {}, {}, {} FROM document d", columns,
-                                fts ? "document_fts.rank" : "0", highlight);
-  if (fts) sql += " JOIN document_fts ON document_fts.rowid = d.id";
-  sql += " WHERE 1" + selection_where(sel);
+  const bool windowed = fts && sel.order == Selection::Order::Rank && sel.rank_window > 0;
+  std::string sql;
+  if (windowed) {
+    // bm25 costs a few microseconds per match; a common word matches tens of thousands of
+    // documents in a large catalogue. Walking the index newest first (rowids grow as documents
+    // are catalogued) with the filters applied, and ranking only the first rank_window that
+    // pass, keeps a search in milliseconds whatever the catalogue's size.
+    Selection rest = sel;
+    rest.fts_query.clear();
+    sql = fmt::format(
+        "SELECT {}, w.rank, {} FROM (SELECT document_fts.rowid AS id, document_fts.rank AS rank "
+        "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH :q{} "
+        "ORDER BY document_fts.rowid DESC LIMIT {}) w JOIN document d ON d.id = w.id",
+        columns, highlight, selection_where(rest), sel.rank_window);
+    // highlight() needs the full-text row of each of the few documents shown.
+    if (sel.highlight) sql += " JOIN document_fts ON document_fts.rowid = d.id AND document_fts MATCH :q";
+  } else {
+    sql = fmt::format("SELECT {}, {}, {} FROM document d", columns, fts ? "document_fts.rank" : "0",
+                      highlight);
+    if (fts) sql += " JOIN document_fts ON document_fts.rowid = d.id";
+    sql += " WHERE 1" + selection_where(sel);
+  }
   const std::string newest = fmt::format("{} DESC, d.id DESC", kDate);
   switch (sel.order) {
     case Selection::Order::Rank:
-      sql += fts ? " ORDER BY document_fts.rank, " + newest : " ORDER BY " + newest;
+      sql += windowed ? " ORDER BY w.rank, " + newest
+             : fts    ? " ORDER BY document_fts.rank, " + newest
+                      : " ORDER BY " + newest;
       break;
     case Selection::Order::DateDesc:
       sql += " ORDER BY " + newest;
@@ -80,6 +109,9 @@ std::string selection_sql(const Selection& sel, const std::string& columns) {
       sql += " ORDER BY (SELECT coalesce(nullif(f.title, ''), f.url, s.source) FROM sighting s "
              "LEFT JOIN feed f ON f.id = s.feed_id WHERE s.document_id = d.id "
              "ORDER BY s.first_seen, length(s.link), s.id LIMIT 1) COLLATE NOCASE, " + newest;
+      break;
+    case Selection::Order::GroupThenDate:
+      sql += " ORDER BY " + group_key(sel.group_kind) + " IS NULL, " + group_key(sel.group_kind) + ", " + newest;
       break;
   }
   if (sel.limit > 0) sql += fmt::format(" LIMIT {}", sel.limit);

@@ -57,6 +57,9 @@ Runner setup_fetch(CLI::App& sub) {
                  "Report a feed again when it has failed this many times in a row")
       ->check(CLI::Range(2, 1000))
       ->default_val(3);
+  sub.add_option("--log", c.log_file,
+                 "Append one line per run to FILE (time, duration, counts, exit status)")
+      ->type_name("FILE");
   CLI::Option* quiet = sub.add_flag("-q,--quiet", o->quiet, "Report only failures, no progress or summary");
   sub.add_flag("-v,--verbose", o->verbose, "Report every feed on stderr, not only failures")->excludes(quiet);
   return [o](app::Context& ctx) { return run(*o, ctx); };

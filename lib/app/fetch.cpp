@@ -1,14 +1,19 @@
 #include "lib/app/fetch.hpp"
 
 #include <fmt/format.h>
+#include <pthread.h>
 
 #include <algorithm>
+#include <exception>
 #include <map>
+#include <thread>
 
 #include "lib/app/entries.hpp"
 #include "lib/app/fetch_policy.hpp"
+#include "lib/app/fetch_queue.hpp"
 #include "lib/app/vocabulary.hpp"
 #include "lib/feed/parse.hpp"
+#include "lib/text/utf8.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/hash.hpp"
 #include "lib/util/time.hpp"
@@ -23,9 +28,23 @@ std::string join(const std::vector<std::string>& lines, const char* sep) {
   return out;
 }
 
-// Parses and stores one successful response; fills `result` and `log`.
-void store_body(store::Catalogue& cat, const store::FeedRow& feed, const net::Response& r,
-                FeedResult& result, store::FetchOutcome& log, store::Time now) {
+// A response on its way from the transfer thread through a parse worker to the store thread.
+struct Job {
+  const store::FeedRow* feed = nullptr;
+  net::Response response;  // the body is released once parsed
+  FeedResult result;
+  store::FetchOutcome log;
+  std::vector<store::EntryRecord> records;
+  std::string source;     // the publisher's name for the sightings
+  bool ingest = false;    // `records` are to be stored
+  std::size_t weight = 0; // bytes it held on arrival, for the queues' bounds
+};
+
+// Parses one successful response into records (the parse stage); fills job.result and job.log.
+void parse_body(Job& job) {
+  const store::FeedRow& feed = *job.feed;
+  const net::Response& r = job.response;
+  FeedResult& result = job.result;
   feed::ParseResult parsed = feed::parse(r.body, {charset_of(r.content_type), r.effective_url});
   if (!parsed.ok) {
     result.error = parsed.error;
@@ -40,15 +59,15 @@ void store_body(store::Catalogue& cat, const store::FeedRow& feed, const net::Re
   const feed::Feed& f = parsed.feed;
   // A feed tagged "on-topic" (a trafficking journal) makes every entry relevant.
   const bool on_topic = std::find(feed.tags.begin(), feed.tags.end(), "on-topic") != feed.tags.end();
-  const std::vector<store::EntryRecord> records = to_records(f, vocabulary().vocabulary, on_topic);
-  const std::string source = feed.title.empty() ? (f.title.empty() ? feed.url : f.title) : feed.title;
-  result.ingest = cat.ingest(feed.id, source, records, now, same_work_decision());
+  job.records = to_records(f, vocabulary().vocabulary, on_topic);
+  // Publisher names and links are shown and exported like titles: free of control sequences.
+  job.source = text::terminal_safe(feed.title.empty() ? (f.title.empty() ? feed.url : f.title) : feed.title);
+  job.ingest = true;
   result.warnings = f.warnings;
-  result.outcome = "stored";
-  log.entries = static_cast<int>(records.size());
-  log.feed_title = f.title;
-  log.site_url = f.link;
-  log.language = f.language;
+  job.log.entries = static_cast<int>(job.records.size());
+  job.log.feed_title = text::terminal_safe(f.title);
+  job.log.site_url = text::terminal_safe(f.link);
+  job.log.language = text::terminal_safe(f.language);
 }
 
 // What the response says about the feed, before any parsing: fills result.outcome/error.
@@ -126,16 +145,19 @@ std::vector<store::FeedRow> feeds_to_fetch(store::Catalogue& cat, const FetchOpt
   return feeds;
 }
 
-FeedResult fetch_one(store::Catalogue& cat, const store::FeedRow& feed, const net::Response& r,
-                     const FetchOptions& options, const util::Clock& clock, store::Time started) {
-  FeedResult result;
+// Everything about a response that needs no catalogue: classification, and for a new body
+// the parse (on a worker). Never throws: a failure to parse is the feed's failure.
+void prepare(Job& job, const FetchOptions& options, store::Time started) {
+  const store::FeedRow& feed = *job.feed;
+  const net::Response& r = job.response;
+  FeedResult& result = job.result;
   result.feed_id = feed.id;
   result.url = feed.url;
   result.title = feed.title;
   result.outcome = "failed";
   result.failures_before = feed.consecutive_failures;
   if (r.status) result.http_status = static_cast<int>(r.status);
-  store::FetchOutcome log;
+  store::FetchOutcome& log = job.log;
   log.feed_id = feed.id;
   log.started_at = started;
   log.duration_ms = static_cast<std::int64_t>(r.seconds * 1000);
@@ -146,17 +168,150 @@ FeedResult fetch_one(store::Catalogue& cat, const store::FeedRow& feed, const ne
   log.last_modified = r.last_modified.empty() && r.not_modified() ? feed.last_modified : r.last_modified;
   if (r.ok()) log.body_hash = util::to_hex(util::hash64(r.body));
   classify(feed, r, options, result, log);
-  if (r.ok() && result.outcome == "failed" && result.error.empty())
-    store_body(cat, feed, r, result, log, clock.now());
-  apply_policy(feed, r, options, clock.now(), result, log);
+  if (r.ok() && result.outcome == "failed" && result.error.empty()) {
+    try {
+      parse_body(job);
+    } catch (const std::exception& e) {
+      job.records.clear();
+      job.ingest = false;
+      result.error = fmt::format("cannot read the feed: {}", e.what());
+    }
+  }
+  job.response.body.clear();
+  job.response.body.shrink_to_fit();
+}
+
+// The store stage: one feed's entries and its fetch log, on the store thread.
+void commit(store::Catalogue& cat, Job& job, const FetchOptions& options, const util::Clock& clock) {
+  const store::FeedRow& feed = *job.feed;
+  FeedResult& result = job.result;
+  store::FetchOutcome& log = job.log;
+  if (job.ingest) {
+    result.ingest = cat.ingest(feed.id, job.source, job.records, clock.now(), same_work_decision());
+    result.outcome = "stored";
+  }
+  apply_policy(feed, job.response, options, clock.now(), result, log);
   log.outcome = result.outcome;
   log.error = result.error;
   log.ingest = result.ingest;
   log.warnings = join(result.warnings, "\n");
   const bool moved = cat.record_fetch(log);
   if (!log.move_to.empty()) (moved ? result.moved_to : result.move_refused) = log.move_to;
-  return result;
 }
+
+int worker_count(int asked) {
+  if (asked > 0) return asked;
+  const unsigned hardware = std::thread::hardware_concurrency();
+  return static_cast<int>(std::clamp(hardware, 1u, 8u));
+}
+
+// The threads of a run and the queues between them. The destructor closes the queues and
+// joins every thread, so an exception on the calling thread leaves nothing running.
+class Pipeline {
+ public:
+  // Each queue holds at most this many bytes of responses (a hundred typical feeds): enough to
+  // keep every stage busy while memory stays flat when storing is the slow stage (parsed
+  // records take a few times their body's size). A full queue holds back the stage feeding
+  // it, and in the end the transfers.
+  static constexpr std::size_t kQueueBytes = 4 << 20;
+
+  Pipeline(store::Catalogue& cat, net::HttpClient& http, const FetchOptions& options,
+           const util::Clock& clock, store::Time started, FetchReport& report)
+      : cat_(cat), http_(http), options_(options), clock_(clock), started_(started), report_(report) {}
+  ~Pipeline() {
+    parse_queue_.close(true);
+    store_queue_.close(true);
+    for (auto& t : workers_) t.join();
+    if (store_thread_.joinable()) store_thread_.join();
+  }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  void start(int workers) {
+    // Named, so that top -H and perf show which stage is busy.
+    store_thread_ = std::thread([this] {
+      pthread_setname_np(pthread_self(), "atip-store");
+      store_loop();
+    });
+    for (int i = 0; i < workers; ++i)
+      workers_.emplace_back([this] {
+        pthread_setname_np(pthread_self(), "atip-parse");
+        parse_loop();
+      });
+  }
+
+  // On the transfer thread: a body to parse goes to a worker, anything else straight to the
+  // store thread.
+  void received(const store::FeedRow& feed, net::Response&& r) {
+    if (stopped()) return;
+    Job job;
+    job.feed = &feed;
+    job.weight = r.body.size() + 1024;
+    job.response = std::move(r);
+    const std::size_t weight = job.weight;
+    if (job.response.ok()) {
+      parse_queue_.push(std::move(job), weight);
+    } else {
+      prepare(job, options_, started_);
+      store_queue_.push(std::move(job), weight);
+    }
+  }
+
+  // After the transfers: waits for every queued feed to be stored; rethrows a store failure.
+  void finish() {
+    parse_queue_.close();
+    for (auto& t : workers_) t.join();
+    workers_.clear();
+    store_queue_.close();
+    store_thread_.join();
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+ private:
+  bool stopped() const { return options_.stop != nullptr && options_.stop->load(); }
+
+  void parse_loop() {
+    while (auto job = parse_queue_.pop()) {
+      if (stopped()) continue;  // drained, not parsed: the run is ending
+      prepare(*job, options_, started_);
+      const std::size_t weight = job->weight;
+      store_queue_.push(std::move(*job), weight);
+    }
+  }
+
+  void store_loop() {
+    try {
+      while (auto job = store_queue_.pop()) {
+        if (stopped()) break;  // a feed boundary: nothing half-done to commit
+        commit(cat_, *job, options_, clock_);
+        report_.failed += job->result.outcome == "failed";
+        report_.new_documents += job->result.ingest.new_documents;
+        report_.new_sightings += job->result.ingest.new_sightings;
+        report_.updated += job->result.ingest.updated;
+        report_.feeds.push_back(std::move(job->result));
+        if (options_.on_progress) options_.on_progress(report_, report_.due);
+      }
+    } catch (...) {
+      // The catalogue failed (disk full, corrupt): the run cannot go on. Stop everything.
+      failure_ = std::current_exception();
+      http_.cancel();
+      parse_queue_.close(true);
+    }
+    store_queue_.close(true);  // unblocks any stage still pushing
+  }
+
+  store::Catalogue& cat_;
+  net::HttpClient& http_;
+  const FetchOptions& options_;
+  const util::Clock& clock_;
+  store::Time started_;
+  FetchReport& report_;
+  FetchQueue<Job> parse_queue_{kQueueBytes};
+  FetchQueue<Job> store_queue_{kQueueBytes};
+  std::exception_ptr failure_;  // written by the store thread, read after it is joined
+  std::thread store_thread_;
+  std::vector<std::thread> workers_;
+};
 
 }  // namespace
 
@@ -165,6 +320,7 @@ FetchReport run_fetch(store::Catalogue& cat, net::HttpClient& http, const FetchO
   FetchReport report;
   const store::Time started = clock.now();
   const std::vector<store::FeedRow> feeds = feeds_to_fetch(cat, options, started, report.skipped);
+  report.due = feeds.size();
   std::map<std::int64_t, const store::FeedRow*> by_id;
   std::vector<net::Request> requests;
   for (const auto& f : feeds) {
@@ -174,15 +330,12 @@ FetchReport run_fetch(store::Catalogue& cat, net::HttpClient& http, const FetchO
     else
       requests.push_back({f.id, f.url, f.etag, f.last_modified});
   }
-  http.fetch_all(requests, [&](net::Response&& r) {
-    FeedResult result = fetch_one(cat, *by_id.at(r.tag), r, options, clock, started);
-    report.failed += result.outcome == "failed";
-    report.new_documents += result.ingest.new_documents;
-    report.new_sightings += result.ingest.new_sightings;
-    report.updated += result.ingest.updated;
-    report.feeds.push_back(std::move(result));
-    if (options.on_progress) options.on_progress(report, feeds.size());
-  });
+  vocabulary();  // loaded here, where a malformed vocabulary file ends the run with its error
+  Pipeline pipeline(cat, http, options, clock, started, report);
+  pipeline.start(worker_count(options.workers));
+  http.fetch_all(requests, [&](net::Response&& r) { pipeline.received(*by_id.at(r.tag), std::move(r)); });
+  pipeline.finish();
+  report.interrupted = options.stop != nullptr && options.stop->load();
   return report;
 }
 

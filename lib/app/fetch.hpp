@@ -1,8 +1,12 @@
 #pragma once
-// A fetch run: every due, enabled feed through net -> feed -> catalog -> store, one catalogue
-// transaction per feed, as each transfer completes. The only place that knows every stage.
+// A fetch run: every due, enabled feed through net -> feed -> catalog -> store, as each
+// transfer completes. The only place that knows every stage. The calling thread drives the
+// transfers; a few worker threads parse responses and build records (tags, identity keys);
+// one store thread writes to the catalogue, one feed at a time (SQLite writes stay on one
+// thread), so neither parsing nor storing holds back the transfers.
 // The policy (back-off, Retry-After, redirects, 410) is in fetch_policy.hpp; what a run says
 // on stderr and how it exits (the cron rules) is in fetch_command.hpp.
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -27,8 +31,13 @@ struct FetchOptions {
   std::string only_feed;  // id or URL, fetched even if disabled or backing off; empty for all
   bool force = false;     // send no validators and ignore the stored body hash
   Backoff backoff;
-  // Called after each feed's result is in `report`, with the number of feeds being fetched.
+  // Called on the store thread after each feed's result is in `report`, with the number of
+  // feeds being fetched; never twice at once.
   std::function<void(const FetchReport& report, std::size_t total)> on_progress;
+  // When it becomes true (a signal), the run ends at the next feed boundary: the feed being
+  // stored is committed, nothing else is. The caller also cancels the HttpClient.
+  const std::atomic<bool>* stop = nullptr;
+  int workers = 0;  // parse threads; 0: one per hardware thread, at most 8
 };
 
 struct FeedResult {
@@ -55,6 +64,8 @@ struct FetchReport {
   int new_documents = 0;
   int new_sightings = 0;
   int updated = 0;
+  std::size_t due = 0;       // feeds this run set out to fetch
+  bool interrupted = false;  // options.stop was set: feeds.size() may be below `due`
 };
 
 // Runs the fetch; per-feed failures are in the report, environment failures throw.

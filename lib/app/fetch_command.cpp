@@ -3,7 +3,12 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include <atomic>
+#include <chrono>
 #include <ostream>
+
+#include "lib/app/fetch_run_log.hpp"
+#include "lib/app/fetch_signals.hpp"
 
 #include "lib/store/catalogue.hpp"
 #include "lib/text/utf8.hpp"
@@ -76,7 +81,10 @@ std::string fetch_summary(const FetchReport& r) {
 
 int fetch_exit_status(const FetchReport& report) { return report.failed > 0 ? kExitFailure : kExitOk; }
 
-int fetch_command(Context& ctx, const FetchCommandOptions& o) {
+namespace {
+
+// The run itself, under the lock; `report` is filled as far as the run got.
+int fetch_locked(Context& ctx, const FetchCommandOptions& o, FetchReport& report) {
   store::Catalogue catalogue(ctx.db_path, store::OpenMode::ReadWrite);
   // Overlapping cron runs: the second leaves at once rather than fetching everything twice.
   const auto lock = util::FileLock::try_acquire(ctx.db_path + ".lock");
@@ -85,6 +93,8 @@ int fetch_command(Context& ctx, const FetchCommandOptions& o) {
                             ctx.db_path), kExitCatalogue);
   net::CurlClient client(o.net);
   FetchOptions fetch = o.fetch;
+  std::atomic<bool> stop{false};
+  fetch.stop = &stop;
   const bool progress = o.progress && o.verbosity != Verbosity::Quiet;
   // Lines go out as each feed completes; on a terminal the progress line is redrawn below them.
   fetch.on_progress = [&](const FetchReport& r, std::size_t total) {
@@ -97,7 +107,11 @@ int fetch_command(Context& ctx, const FetchCommandOptions& o) {
                  r.new_documents, r.failed);
     ctx.err.flush();
   };
-  FetchReport report;
+  // From here a Ctrl-C or a SIGTERM lets the feed being stored finish and stops the rest.
+  StopSignals signals([&](int) {
+    stop = true;
+    client.cancel();
+  });
   try {
     report = run_fetch(catalogue, client, fetch, ctx.clock);
   } catch (const Error&) {
@@ -106,12 +120,41 @@ int fetch_command(Context& ctx, const FetchCommandOptions& o) {
     // Per-feed failures are values, so anything thrown here comes from the catalogue (disk
     // full, locked past the busy time-out, corrupted): exit 3, as documented.
     if (progress) ctx.err << "\r\x1b[K";
-    throw Error(fmt::format("catalogue '{}' failed during the fetch: {}", ctx.db_path, e.what()),
+    throw Error(fmt::format("catalogue '{}' failed during the fetch: {}", ctx.db_path, catalogue.explain_failure(e)),
                 kExitCatalogue);
   }
   if (progress) ctx.err << "\r\x1b[K";
+  if (report.interrupted) {
+    // Said even with -q: a run that did not finish is news to whoever reads cron's mail.
+    ctx.err << fmt::format("atip: fetch interrupted by {}: {} of {} feeds done; the others are "
+                           "fetched on the next run\n",
+                           signal_name(signals.received()), report.feeds.size(), report.due);
+    return kExitInterrupted;
+  }
   if (progress || o.verbosity == Verbosity::Verbose) ctx.err << fetch_summary(report) << '\n';
   return fetch_exit_status(report);
+}
+
+}  // namespace
+
+int fetch_command(Context& ctx, const FetchCommandOptions& o) {
+  const auto began = std::chrono::steady_clock::now();
+  const util::UnixTime started = ctx.clock.now();
+  RunLog log = o.log_file.empty() ? RunLog() : RunLog(o.log_file);
+  const auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+  };
+  FetchReport report;
+  int status = kExitOk;
+  try {
+    status = fetch_locked(ctx, o, report);
+  } catch (const Error& e) {
+    log.append(run_log_line(started, seconds(), report, e.exit_code(), e.what()));
+    throw;
+  }
+  log.append(run_log_line(started, seconds(), report, status,
+                          report.interrupted ? "interrupted by a signal" : ""));
+  return status;
 }
 
 }  // namespace atip::app

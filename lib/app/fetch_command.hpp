@@ -20,6 +20,7 @@ struct FetchCommandOptions {
   int failure_threshold = 3;
   Verbosity verbosity = Verbosity::Normal;
   bool progress = false;  // a live progress line and a summary (stderr is a terminal)
+  std::string log_file;   // append one line per run here (see fetch_run_log.hpp); "" for none
 };
 
 // The stderr lines for one feed's result under the cron rules (without trailing newlines).
@@ -35,7 +36,8 @@ int fetch_exit_status(const FetchReport& report);
 
 // Takes the lock beside the catalogue (throws atip::Error with exit status 3 when another
 // fetch holds it, or the catalogue is unusable), fetches with libcurl, reports on ctx.err and
-// returns the exit status.
+// returns the exit status: 130 when SIGINT or SIGTERM stopped the run at a feed boundary.
+// With a log file, every run that got as far as opening it appends its line, errors included.
 int fetch_command(Context& ctx, const FetchCommandOptions& options);
 
 }  // namespace atip::app

@@ -56,8 +56,9 @@ Response failed(const Request& request, std::string error) {
 class Batch {
  public:
   Batch(const std::vector<Request>& requests, const Options& options,
-        const std::function<void(Response&&)>& on_done)
+        const std::function<void(Response&&)>& on_done, const std::atomic<bool>& cancelled)
       : requests_(requests),
+        cancelled_(cancelled),
         options_(options),
         on_done_(on_done),
         user_agent_(options.user_agent.empty() ? default_user_agent() : options.user_agent),
@@ -68,8 +69,12 @@ class Batch {
     }
   }
 
+  CURLM* multi() const { return multi_.get(); }
+
+  // Returns when every request has completed, or soon after a cancel: the destructor then
+  // abandons the transfers still running.
   void run() {
-    while (!queue_.empty() || !running_.empty()) {
+    while ((!queue_.empty() || !running_.empty()) && !cancelled_) {
       start_ready();
       int still_running = 0;
       check(curl_multi_perform(multi_.get(), &still_running));
@@ -93,7 +98,7 @@ class Batch {
   void start_ready() {
     const auto limit = static_cast<std::size_t>(std::max(1, options_.max_parallel));
     const int per_host = std::max(1, options_.max_per_host);
-    for (auto it = queue_.begin(); it != queue_.end() && running_.size() < limit;) {
+    for (auto it = queue_.begin(); it != queue_.end() && running_.size() < limit && !cancelled_;) {
       const std::string& host = request_hosts_[*it];
       if (!host.empty() && hosts_[host] >= per_host) {
         ++it;
@@ -126,6 +131,7 @@ class Batch {
   void collect_done() {
     int left = 0;
     while (CURLMsg* message = curl_multi_info_read(multi_.get(), &left)) {
+      if (cancelled_) return;
       if (message->msg != CURLMSG_DONE) continue;
       auto found = running_.find(message->easy_handle);
       if (found == running_.end()) continue;
@@ -138,6 +144,7 @@ class Batch {
   }
 
   const std::vector<Request>& requests_;
+  const std::atomic<bool>& cancelled_;
   const Options& options_;
   const std::function<void(Response&&)>& on_done_;
   std::string user_agent_;
@@ -156,8 +163,26 @@ CurlClient::~CurlClient() = default;
 
 void CurlClient::fetch_all(const std::vector<Request>& requests,
                            const std::function<void(Response&&)>& on_done) {
-  Batch batch(requests, options_, on_done);
+  Batch batch(requests, options_, on_done, cancelled_);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    active_ = batch.multi();
+  }
+  struct Forget {  // cancel() must not wake a multi handle that is gone, even after a throw
+    CurlClient& client;
+    ~Forget() {
+      std::lock_guard<std::mutex> lock(client.mutex_);
+      client.active_ = nullptr;
+    }
+  } forget{*this};
   batch.run();
+}
+
+void CurlClient::cancel() {
+  cancelled_ = true;
+  std::lock_guard<std::mutex> lock(mutex_);
+  // Ends the wait in curl_multi_poll; thread-safe by libcurl's contract (7.68 and later).
+  if (active_ != nullptr) curl_multi_wakeup(static_cast<CURLM*>(active_));
 }
 
 std::string default_user_agent() { return "atip/" ATIP_VERSION " (+" ATIP_PROJECT_URL ")"; }

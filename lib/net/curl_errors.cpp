@@ -79,6 +79,9 @@ std::string describe_curl_error(const ErrorFacts& facts, const Options& options)
     case CURLE_FILESIZE_EXCEEDED:
       return "response larger than " + std::to_string(options.max_body_bytes) + " bytes";
     case CURLE_WRITE_ERROR:
+      if (facts.headers_too_large) {
+        return "response headers larger than " + std::to_string(kMaxHeaderBytes) + " bytes";
+      }
       if (facts.body_too_large) {
         return "response larger than " + std::to_string(options.max_body_bytes) + " bytes";
       }

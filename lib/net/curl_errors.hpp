@@ -14,6 +14,7 @@ struct ErrorFacts {
   std::string message;           // libcurl's error buffer, may be empty
   int os_errno = 0;              // CURLINFO_OS_ERRNO
   bool body_too_large = false;   // the write callback refused more data
+  bool headers_too_large = false;  // the header callback refused more header lines
   std::string refused_redirect;  // the last redirect target, if the chain had one
 };
 

@@ -2,8 +2,10 @@
 // Fetching feeds over HTTP(S). An HttpClient fetches a batch of requests in parallel and hands
 // each response to a callback on the calling thread as soon as it completes, so the caller can
 // parse and store while other transfers continue. Per-request failures are values in Response.
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,10 @@ struct Response {
   bool not_modified() const { return error.empty() && status == 304; }
 };
 
+// The most header bytes one response may send: real feeds send a few KiB; a server sending
+// header lines without end is cut off here (libcurl's own limit varies by version).
+constexpr std::int64_t kMaxHeaderBytes = 256 * 1024;
+
 struct Options {
   int max_parallel = 32;         // transfers in flight overall
   int max_per_host = 4;          // transfers in flight per host
@@ -63,6 +69,10 @@ class HttpClient {
   // calling thread. Returns when every request has completed.
   virtual void fetch_all(const std::vector<Request>& requests,
                          const std::function<void(Response&&)>& on_done) = 0;
+  // Makes a running fetch_all return soon and later ones at once: no request is started any
+  // more, transfers in flight are abandoned and on_done is not called again. Callable from any
+  // thread (a signal watcher, a failing stage of the caller's pipeline); irreversible.
+  virtual void cancel() = 0;
 };
 
 // The libcurl implementation: one multi handle, only http and https (first request and every
@@ -76,9 +86,13 @@ class CurlClient final : public HttpClient {
   CurlClient& operator=(const CurlClient&) = delete;
   void fetch_all(const std::vector<Request>& requests,
                  const std::function<void(Response&&)>& on_done) override;
+  void cancel() override;
 
  private:
   Options options_;
+  std::atomic<bool> cancelled_{false};
+  std::mutex mutex_;       // guards active_ between fetch_all and cancel()
+  void* active_ = nullptr; // the running batch's multi handle (CURLM*), to wake it up
 };
 
 // "atip/0.1.0 (+https://…)".

@@ -129,8 +129,15 @@ std::size_t Transfer::on_body(char* data, std::size_t size, std::size_t count, v
 }
 
 std::size_t Transfer::on_header(char* data, std::size_t size, std::size_t count, void* self) {
-  static_cast<Transfer*>(self)->header_line(std::string_view(data, size * count));
-  return size * count;
+  auto* t = static_cast<Transfer*>(self);
+  const std::size_t bytes = size * count;
+  t->header_line(std::string_view(data, bytes));  // a status line resets the count
+  t->header_bytes_ += static_cast<std::int64_t>(bytes);
+  if (t->header_bytes_ > kMaxHeaderBytes) {
+    t->headers_too_large_ = true;
+    return 0;  // aborts the transfer with CURLE_WRITE_ERROR
+  }
+  return bytes;
 }
 
 void Transfer::header_line(std::string_view line) {
@@ -167,6 +174,7 @@ void Transfer::start_response(long status) {
     response_.redirects.push_back(Redirect{hop_status_, current_url_});
   }
   hop_status_ = status;
+  header_bytes_ = 0;
   hop_location_.clear();
   response_.content_type.clear();
   response_.etag.clear();
@@ -207,6 +215,7 @@ std::string Transfer::describe(CURLcode code) const {
   curl_easy_getinfo(easy_, CURLINFO_OS_ERRNO, &os_errno);
   facts.os_errno = static_cast<int>(os_errno);
   facts.body_too_large = too_large_;
+  facts.headers_too_large = headers_too_large_;
   facts.refused_redirect = response_.redirects.empty() ? "" : response_.redirects.back().to;
   return describe_curl_error(facts, options_);
 }

@@ -43,6 +43,8 @@ class Transfer {
   const Options& options_;
   Response response_;
   bool too_large_ = false;
+  bool headers_too_large_ = false;
+  std::int64_t header_bytes_ = 0;  // of the response whose headers are arriving
   std::string current_url_;  // the URL of the response whose headers are arriving
   long hop_status_ = 0;      // status of that response
   std::string hop_location_;

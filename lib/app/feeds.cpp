@@ -83,7 +83,7 @@ ImportResult import_opml_text(Context& ctx, const std::string& bytes, const std:
   for (const auto& o : outlines) {
     if (auto why = unusable_feed_url(o.xml_url)) {
       fmt::print(ctx.err, "atip: warning: skipping '{}' in '{}': {}\n",
-                 text::terminal_safe(o.xml_url), file, *why);
+                 text::terminal_safe(o.xml_url), file, text::terminal_safe(*why));
       ++result.skipped;
       continue;
     }

@@ -75,7 +75,7 @@ void report(std::ostream& out, const std::string& label, const Probe& p) {
   if (p.usable()) {
     const feed::Feed& f = p.parsed.feed;
     fmt::print(out, "  format: {}, root element {}, encoding {}, {} entries{}\n", feed::format_name(f.format),
-               root_of(f.format), f.encoding.empty() ? "-" : f.encoding, f.entries.size(),
+               root_of(f.format), f.encoding.empty() ? "-" : safe(f.encoding), f.entries.size(),
                f.wellformed ? "" : " (recovered from malformed XML)");
     if (!f.title.empty()) fmt::print(out, "  title: {}\n", safe(f.title));
     return;

@@ -18,13 +18,20 @@ enum class OpenMode {
 // The schema level this atip writes (the number of the last file in schema/).
 int current_schema_level();
 
-// Opens (and for ReadWrite, creates and migrates) the catalogue at `path`.
+// Opens (and for ReadWrite, creates and migrates) the catalogue at `path`. Before upgrading an
+// existing catalogue it writes a copy at upgrade_backup_path(); when that fails nothing is
+// upgraded.
 // Throws atip::Error with exit code kExitCatalogue and a one-line message when the path is a
 // folder, is not an SQLite database, was written by a newer atip, or cannot be opened.
 std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode);
 
-// Applies every migration above the database's user_version, each in its own transaction
-// together with the user_version bump. Returns the number applied.
-int migrate(SQLite::Database& db, const std::string& path_for_messages);
+// Applies every migration above the database's user_version (up to level `up_to`, 0: the
+// current level), each in its own transaction together with the user_version bump. Returns the
+// number applied.
+int migrate(SQLite::Database& db, const std::string& path_for_messages, int up_to = 0);
+
+// Where open_database() copies a catalogue at schema level `level` before upgrading it:
+// "<path>.bak-v<level>" (replaced by a later upgrade from the same level).
+std::string upgrade_backup_path(const std::string& path, int level);
 
 }  // namespace atip::store

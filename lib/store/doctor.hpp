@@ -1,0 +1,46 @@
+#pragma once
+// `atip doctor`: checks a catalogue without writing to it, and repairs what is derived from the
+// documents (indexes, the full-text index, schema objects, rows pointing at nothing). Documents
+// themselves are never changed or removed by a repair.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "lib/store/catalogue.hpp"
+
+namespace atip::store {
+
+struct Problem {
+  std::string check;    // "integrity", "foreign keys", "full-text index", "schema", "duplicates"
+  std::string message;  // one line
+  bool repairable = false;
+};
+
+struct DoctorReport {
+  int schema_level = 0;  // PRAGMA user_version
+  std::int64_t documents = 0, sightings = 0, tags = 0, revisions = 0, feeds = 0;
+  std::vector<std::string> passed;  // names of the checks that found nothing
+  std::vector<Problem> problems;
+  std::vector<std::string> notes;   // worth knowing, not wrong (an older schema level, …)
+  // Distinct (kind, value) of the tag table with their counts, for the caller to compare with
+  // the vocabulary (the store does not know it).
+  std::vector<std::pair<TagRecord, std::int64_t>> tag_values;
+
+  bool healthy() const { return problems.empty(); }
+};
+
+// Runs every check on the catalogue at `path`, opened read-only at whatever schema level it is.
+// A check that cannot run (the file is too damaged) becomes a problem. Throws atip::Error with
+// kExitCatalogue when `path` is missing or not an SQLite database.
+DoctorReport check_catalogue(const std::string& path);
+
+// Rebuilds the derived structures of the catalogue at `path`: recreates missing indexes and
+// triggers, rebuilds every index (REINDEX), removes rows that point at a missing document or
+// feed (a sighting whose feed is gone keeps its document and loses only its feed), and rebuilds
+// the full-text index from the documents. Opens it read-write (upgrading an older schema first,
+// with its backup). Returns what was done, one line each. Throws atip::Error when the file is
+// too damaged to write.
+std::vector<std::string> repair_catalogue(const std::string& path);
+
+}  // namespace atip::store

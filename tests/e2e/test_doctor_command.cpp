@@ -1,0 +1,139 @@
+// `atip doctor` and `atip backup` through the built binary: the report, exit statuses 0/1/3,
+// a repair that re-tags and rebuilds without touching documents, and a backup that is whole.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "lib/util/lock.hpp"
+#include "tests/common/catalogue_query.hpp"
+#include "tests/e2e/hardening_support.hpp"
+#include "tests/store/catalogue_fixture.hpp"
+#include "tests/support/http_server.hpp"
+
+using atip::testing::count;
+using atip::testing::run_atip;
+using atip::testing::RunResult;
+using atip::testing::TempDir;
+using atip::testing::TestServer;
+
+namespace {
+
+struct Fetched {
+  TempDir tmp;
+  TestServer server;
+  std::map<std::string, std::string> env;
+
+  Fetched() {
+    server.server().Get("/feed", [](const httplib::Request&, httplib::Response& r) {
+      r.set_content(atip::testing::generated_feed(1, 0, 6, "Trafficking in persons: "), "application/rss+xml");
+    });
+    server.start();
+    env = {{"ATIP_DB", tmp.file("c.db")}, {"HOME", tmp.path().string()}, {"NO_COLOR", ""}};
+    REQUIRE(run_atip({"feeds", "add", server.url("/feed")}, env).status == 0);
+    REQUIRE(run_atip({"fetch"}, env).status == 0);
+  }
+  std::string db() const { return env.at("ATIP_DB"); }
+};
+
+}  // namespace
+
+TEST_CASE("e2e: atip doctor on a healthy catalogue: every check ok, exit 0") {
+  Fetched f;
+  const RunResult r = run_atip({"doctor"}, f.env);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out == "catalogue:    " + f.db() + "\n"
+                 "schema level: " + std::to_string(count(f.db(), "PRAGMA user_version")) + "\n"
+                 "contents:     6 documents, 6 sightings, " + std::to_string(count(f.db(), "SELECT count(*) FROM tag")) +
+                 " tags, 0 revisions, 1 feeds\n"
+                 "ok       integrity\nok       schema\nok       foreign keys\nok       full-text index\n"
+                 "ok       duplicates\nok       tags\nhealthy\n");
+}
+
+TEST_CASE("e2e: atip doctor finds stale tags and a broken index; --repair mends both, documents untouched") {
+  Fetched f;
+  {
+    SQLite::Database d(f.db(), SQLite::OPEN_READWRITE);
+    d.exec("INSERT INTO tag(document_id, kind, value) VALUES (1, 'topic', 'organ_harvesting_old')");
+    d.exec("INSERT INTO document_fts(document_fts, rowid, title, summary, authors) "
+           "SELECT 'delete', id, title, summary, authors FROM document WHERE id = 2");
+  }
+  const auto before = atip::testing::stored_documents(f.db());
+  RunResult r = run_atip({"doctor"}, f.env);
+  CHECK(r.status == 1);
+  CHECK(r.out.find("PROBLEM  tags: 1 tags are not in the current vocabulary (e.g. topic:organ_harvesting_old); "
+                   "re-tagging replaces them (repairable)\n") != std::string::npos);
+  CHECK(r.out.find("PROBLEM  full-text index: 1 documents are not in the index (repairable)\n") != std::string::npos);
+  CHECK(r.out.find("2 problems found; 'atip doctor --repair' can fix them all\n") != std::string::npos);
+
+  r = run_atip({"doctor", "--repair"}, f.env);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("repair:  rebuilt the full-text index from 6 documents\n") != std::string::npos);
+  CHECK(r.out.find("repair:  re-tagged 6 documents\n") != std::string::npos);
+  CHECK(r.out.find("healthy\n") != std::string::npos);
+  CHECK(count(f.db(), "SELECT count(*) FROM tag WHERE value = 'organ_harvesting_old'") == 0);
+  CHECK(atip::testing::stored_documents(f.db()) == before);
+  CHECK(run_atip({"doctor"}, f.env).status == 0);
+}
+
+TEST_CASE("e2e: atip doctor --repair waits for no fetch: refused while one runs") {
+  Fetched f;
+  const auto held = atip::util::FileLock::try_acquire(f.db() + ".lock");
+  REQUIRE(held);
+  const RunResult r = run_atip({"doctor", "--repair"}, f.env);
+  CHECK(r.status == 3);
+  CHECK(r.err == "atip: error: an 'atip fetch' is running on '" + f.db() + "'; repair after it ends\n");
+  CHECK(run_atip({"doctor"}, f.env).status == 0);  // checking alone is fine
+}
+
+TEST_CASE("e2e: atip doctor on an old catalogue notes the upgrade to come and changes nothing") {
+  TempDir tmp;
+  const std::string db = tmp.file("old.db");
+  atip::testing::load_fixture(1, db);
+  const std::map<std::string, std::string> env = {{"ATIP_DB", db}, {"HOME", tmp.path().string()}};
+  const RunResult r = run_atip({"doctor"}, env);
+  CHECK(r.out.find("note     schema level 1: the next command that writes upgrades it to ") != std::string::npos);
+  CHECK(count(db, "PRAGMA user_version") == 1);
+  CHECK_FALSE(std::filesystem::exists(db + ".bak-v1"));
+  CHECK(r.out.find("PROBLEM  integrity") == std::string::npos);
+  CHECK(r.out.find("PROBLEM  foreign keys") == std::string::npos);
+  CHECK(r.out.find("PROBLEM  full-text index") == std::string::npos);
+}
+
+TEST_CASE("e2e: atip doctor and backup without a catalogue, and backup's usage") {
+  TempDir tmp;
+  const std::map<std::string, std::string> env = {{"ATIP_DB", tmp.file("none.db")}, {"HOME", tmp.path().string()}};
+  RunResult r = run_atip({"doctor"}, env);
+  CHECK(r.status == 3);
+  CHECK(r.err == "atip: error: no catalogue at '" + tmp.file("none.db") + "'\n");
+  CHECK_FALSE(std::filesystem::exists(tmp.file("none.db")));
+  r = run_atip({"doctor", "--repair"}, env);
+  CHECK(r.status == 3);
+  CHECK_FALSE(std::filesystem::exists(tmp.file("none.db")));
+  r = run_atip({"backup"}, env);
+  CHECK(r.status == 2);
+}
+
+TEST_CASE("e2e: atip backup writes a whole copy that atip can use") {
+  Fetched f;
+  const std::string copy = f.tmp.file("backups/copy.db");
+  std::filesystem::create_directory(f.tmp.file("backups"));
+  RunResult r = run_atip({"backup", copy}, f.env);
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(r.err.empty());
+  CHECK(atip::testing::stored_documents(copy) == atip::testing::stored_documents(f.db()));
+  std::map<std::string, std::string> env = f.env;
+  env["ATIP_DB"] = copy;
+  CHECK(run_atip({"doctor"}, env).status == 0);
+  r = run_atip({"search", "trafficking"}, env);
+  CHECK(r.status == 0);
+  CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 6);
+  // Again over the old copy: replaced whole.
+  CHECK(run_atip({"backup", copy}, f.env).status == 0);
+  r = run_atip({"backup", f.db()}, f.env);
+  CHECK(r.status == 2);
+  CHECK(r.err == "atip: error: '" + f.db() + "' is the catalogue itself; give another file for the backup\n");
+}

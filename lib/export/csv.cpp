@@ -2,11 +2,16 @@
 
 namespace atip::exporter {
 
-std::string csv_field(std::string_view value, bool numeric_ok) {
+std::string csv_field_text(std::string_view value) {
   std::string v(value);
   const bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
                                       v[0] == '\t' || v[0] == '\r');
-  if (formula && !numeric_ok) v.insert(v.begin(), '\'');
+  if (formula) v.insert(v.begin(), '\'');
+  return v;
+}
+
+std::string csv_field(std::string_view value, bool numeric_ok) {
+  std::string v = numeric_ok ? std::string(value) : csv_field_text(value);
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string out = "\"";
   for (char c : v) {

@@ -11,6 +11,9 @@ namespace atip::exporter {
 // `numeric_ok` says the column is numeric.
 std::string csv_field(std::string_view value, bool numeric_ok = false);
 
+// The formula neutralising of csv_field alone, without quoting (for TSV cells).
+std::string csv_field_text(std::string_view value);
+
 // One TSV field: tabs, CR and LF become spaces, so every record is one line.
 std::string tsv_field(std::string_view value);
 

@@ -12,10 +12,6 @@ namespace atip::exporter {
 
 namespace {
 
-bool is_http_url(const std::string& url) {
-  return url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
-}
-
 // A URL inside <…> may not hold spaces, angle brackets or line breaks; percent-encode them.
 std::string link_destination(const std::string& url) {
   std::string out;
@@ -28,12 +24,10 @@ std::string link_destination(const std::string& url) {
   return out;
 }
 
-std::string period(const DigestInfo& info) {
-  if (info.since && info.until)
-    return fmt::format("{} to {}", util::format_date(*info.since), util::format_date(*info.until));
-  if (info.since) return fmt::format("since {}", util::format_date(*info.since));
-  if (info.until) return fmt::format("until {}", util::format_date(*info.until));
-  return "all catalogued works";
+std::string joined_labels(const std::vector<std::string>& values, std::string_view family, std::string_view lang) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + tag_label(family, v, lang);
+  return out;
 }
 
 }  // namespace
@@ -59,58 +53,55 @@ std::string markdown_escape(const std::string& text) {
   return text::terminal_safe(out);
 }
 
-std::string short_summary(const std::string& summary, std::size_t max_chars) {
-  std::size_t end = 0;
-  for (int sentences = 0; sentences < 2;) {
-    const std::size_t dot = summary.find_first_of(".!?", end);
-    if (dot == std::string::npos) {
-      end = summary.size();
-      break;
-    }
-    end = dot + 1;
-    if (end >= summary.size() || summary[end] == ' ' || summary[end] == '\n') ++sentences;
-  }
-  return text::truncate_chars(summary.substr(0, end), max_chars);
-}
-
 void MarkdownWriter::begin() {
-  fmt::print(out_, "# {}\n\n", markdown_escape(info_.title));
-  fmt::print(out_, "Period: {}. Generated {} by atip.\n", period(info_),
-             util::format_date(info_.generated_at));
+  fmt::print(out_, "# {}\n\n", markdown_escape(title_));
+  fmt::print(out_, "{}: {}. {}.\n", text_.period, period_text(info_, text_),
+             fmt::format(fmt::runtime(text_.generated), util::format_date(info_.generated_at)));
+  const auto& c = info_.counts;
+  fmt::print(out_, "\n## {}\n\n- {}: {}\n- {}: {}\n", text_.in_numbers, text_.new_works, c.works - c.updated,
+             text_.updated_works, c.updated);
+  counts(text_.by_topic, info_.by_topic, "topic");
+  counts(text_.by_country, info_.by_country, "country");
+  counts(text_.by_language, info_.by_language, "language");
 }
 
-void MarkdownWriter::write(const store::Document& d) {
-  const std::string publisher = d.sightings.empty() ? "Added by hand" : d.sightings.front().source;
-  if (works_ == 0 || publisher != section_) {
-    fmt::print(out_, "\n## {}\n\n", markdown_escape(publisher));
-    section_ = publisher;
-  }
-  for (const auto& s : d.sightings) publishers_.insert(s.source);
-  ++works_;
+void MarkdownWriter::counts(std::string_view heading, const std::vector<store::Count>& counts, std::string_view family) {
+  if (counts.empty()) return;
+  std::string line;
+  for (const auto& c : counts)
+    line += fmt::format("{}{} ({})", line.empty() ? "" : ", ",
+                        markdown_escape(c.key.empty() ? std::string(text_.no_group) : tag_label(family, c.key, info_.lang)),
+                        c.documents);
+  fmt::print(out_, "- {}: {}\n", heading, line);
+}
 
-  const std::string title = markdown_escape(d.title.empty() ? "(untitled)" : d.title);
+void MarkdownWriter::section(const std::string& label, const std::string&) {
+  fmt::print(out_, "\n## {}\n\n", markdown_escape(label));
+}
+
+void MarkdownWriter::item(const store::Document& d) {
+  const std::string title = markdown_escape(d.title.empty() ? std::string(text_.untitled) : d.title);
   const std::string link = d.link();
   if (is_http_url(link))
     fmt::print(out_, "- **[{}](<{}>)**", title, link_destination(link));
   else
     fmt::print(out_, "- **{}**", title);
   fmt::print(out_, " — {}", util::format_date(d.date()));
-  if (!d.language.empty()) fmt::print(out_, " · {}", markdown_escape(d.language));
+  if (!d.language.empty()) fmt::print(out_, " · {}", markdown_escape(tag_label("language", d.language, info_.lang)));
+  const auto countries = tag_values(d, "country");
+  if (!countries.empty()) fmt::print(out_, " · {}", markdown_escape(joined_labels(countries, "country", info_.lang)));
+  if (!d.doc_type.empty()) fmt::print(out_, " · {}", markdown_escape(tag_label("type", d.doc_type, info_.lang)));
+  if (is_updated(d)) fmt::print(out_, " · *{}*", text_.updated_mark);
   out_ << '\n';
-  std::set<std::string> seen{publisher};
-  std::string others;
-  for (const auto& s : d.sightings)
-    if (seen.insert(s.source).second) others += (others.empty() ? "" : ", ") + s.source;
-  if (!others.empty()) fmt::print(out_, "  Also carried by: {}\n", markdown_escape(others));
+  std::string carried;
+  for (const auto& p : publishers(d)) carried += (carried.empty() ? "" : ", ") + p;
+  if (!carried.empty()) fmt::print(out_, "  {}: {}\n", text_.carried_by, markdown_escape(carried));
   const std::string summary = short_summary(d.summary);
   if (!summary.empty()) fmt::print(out_, "  {}\n", markdown_escape(summary));
 }
 
 void MarkdownWriter::end() {
-  if (works_ == 0) out_ << "\nNo works in this period.\n";
-  else
-    fmt::print(out_, "\n---\n{} work{} from {} publisher{}.\n", works_, works_ == 1 ? "" : "s",
-               publishers_.size(), publishers_.size() == 1 ? "" : "s");
+  if (works_ == 0) fmt::print(out_, "\n{}\n", text_.no_works);
 }
 
 }  // namespace atip::exporter

@@ -1,33 +1,28 @@
 #pragma once
-// The Markdown digest: title and period, then one section per publisher (the first feed that
-// carried each work), newest first, each work with its link, date, language, the other
-// publishers that carried it and a short summary.
-#include <set>
+// The Markdown digest: title and period, the counts (new and updated works, by topic, by
+// country, by language), then one section per group (--group-by), each work with its linked
+// title, date, language, countries, type, the publishers that carried it, an "updated" mark
+// and the first sentences of its summary.
 #include <string>
 
-#include "lib/export/writer.hpp"
+#include "lib/export/digest.hpp"
 
 namespace atip::exporter {
 
 // Escapes text so Markdown shows it literally (no emphasis, links, HTML or headings).
 std::string markdown_escape(const std::string& text);
 
-// The first one or two sentences of a summary, at most `max_chars` characters.
-std::string short_summary(const std::string& summary, std::size_t max_chars = 300);
-
-class MarkdownWriter final : public Writer {
+class MarkdownWriter final : public DigestWriter {
  public:
-  MarkdownWriter(std::ostream& out, DigestInfo info) : out_(out), info_(std::move(info)) {}
+  MarkdownWriter(std::ostream& out, DigestInfo info) : DigestWriter(std::move(info)), out_(out) {}
   void begin() override;
-  void write(const store::Document& d) override;
   void end() override;
 
  private:
+  void section(const std::string& label, const std::string& value) override;
+  void item(const store::Document& d) override;
+  void counts(std::string_view heading, const std::vector<store::Count>& counts, std::string_view family);
   std::ostream& out_;
-  DigestInfo info_;
-  std::string section_;
-  std::set<std::string> publishers_;
-  long works_ = 0;
 };
 
 }  // namespace atip::exporter

@@ -113,7 +113,7 @@ TEST_CASE("e2e: import, fetch twice, search, show and export the sample feeds") 
   CHECK(r.status == 0);
   CHECK(r.out.rfind("# ", 0) == 0);
   CHECK(r.out.find("\n## ") != std::string::npos);
-  CHECK(r.out.find("Also carried by:") != std::string::npos);
+  CHECK(r.out.find("Carried by:") != std::string::npos);
   const std::string out_file = tmp.file("digest.md");
   r = run_atip({"export", "-o", out_file}, env);
   CHECK(r.status == 0);

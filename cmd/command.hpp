@@ -6,6 +6,7 @@
 
 #include <functional>
 
+#include "lib/app/config.hpp"
 #include "lib/app/context.hpp"
 
 namespace atip::cmd {
@@ -29,5 +30,16 @@ Runner setup_mark(CLI::App& sub);
 Runner setup_stats(CLI::App& sub);
 Runner setup_tags(CLI::App& sub);
 Runner setup_retag(CLI::App& sub);
+Runner setup_doctor(CLI::App& sub);
+Runner setup_backup(CLI::App& sub);
+Runner setup_config(CLI::App& sub);
+Runner setup_complete(CLI::App& sub);
+
+// cmd/config.cpp: gives the configured values (file, environment) to the options they set that
+// were not given on the command line, and records which were; throws atip::Error (exit 2)
+// naming the file and line, or the variable, of a value an option rejects.
+void apply_config(CLI::App& root, app::Config& config);
+// Each setting's built-in default, as the options that it sets declare it.
+std::vector<std::pair<std::string, std::string>> config_defaults(CLI::App& root);
 
 }  // namespace atip::cmd

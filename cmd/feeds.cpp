@@ -49,7 +49,7 @@ Runner setup_feeds(CLI::App& sub) {
   add->add_option("--tag", o->tags, "A label for the feed; repeat for several")->type_name("TAG");
   add->add_flag("--no-check", o->no_check, "Add the URL as given, without fetching it first");
   CLI::App* list = sub.add_subcommand("list", "List the feeds with their fetch status");
-  list->add_option("--format", o->format, "table, tsv or json")
+  CLI::Option* list_format_opt = list->add_option("--format", o->format, "table (TSV when piped), tsv or json")
       ->check(CLI::IsMember({"table", "tsv", "json"}))
       ->default_val("table");
   CLI::App* check = sub.add_subcommand("check", "Fetch feeds without storing; show what each URL serves");
@@ -64,7 +64,7 @@ Runner setup_feeds(CLI::App& sub) {
   import->add_option("file", o->file, "OPML file, or - for standard input")->required();
   sub.add_subcommand("export", "Write every feed as OPML 2.0 to standard output");
 
-  return [o, add, list, check, enable, disable, remove, import](app::Context& ctx) {
+  return [o, add, list, check, enable, disable, remove, import, list_format_opt](app::Context& ctx) {
     if (add->parsed()) return run_add(*o, ctx);
     if (check->parsed()) return app::check_feeds(ctx, o->targets) > 0 ? 1 : 0;
     if (enable->parsed() || disable->parsed()) {
@@ -72,7 +72,9 @@ Runner setup_feeds(CLI::App& sub) {
       return 0;
     }
     if (list->parsed()) {
-      app::list_feeds(ctx, list_format(o->format));
+      // Stable TSV when piped, unless a format was asked for.
+      const bool piped = !ctx.out_is_terminal && list_format_opt->count() == 0;
+      app::list_feeds(ctx, piped ? app::ListFormat::Tsv : list_format(o->format));
       return 0;
     }
     if (remove->parsed()) {

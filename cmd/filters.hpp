@@ -21,6 +21,11 @@ inline void add_filter_options(CLI::App& sub, app::Filters& f, bool with_month) 
   sub.add_option("--state", f.states, "In this screening state (new, included, excluded, maybe, starred); repeatable")
       ->type_name("STATE");
   sub.add_flag("--all", f.all, "Include documents scored as not about trafficking (hidden by default)");
+  sub.add_option("--min-relevance", f.min_relevance,
+                 "Hide documents scored below SCORE (0 to 1) as not about trafficking, unless --all")
+      ->type_name("SCORE")
+      ->check(CLI::Range(0.0, 1.0))
+      ->default_val(f.min_relevance);
 }
 
 }  // namespace atip::cmd

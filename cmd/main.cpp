@@ -8,9 +8,13 @@
 #include <memory>
 #include <iostream>
 #include <map>
+#include <filesystem>
+#include <ostream>
 
 #include "atip_version.hpp"
 #include "cmd/command.hpp"
+#include "lib/app/config.hpp"
+#include "lib/text/utf8.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/terminal.hpp"
 
@@ -30,11 +34,16 @@ const Command kCommands[] = {
     {"retag", "Tag every document again with the current vocabulary", atip::cmd::setup_retag},
     {"export", "Write a digest or data export of the catalogue", atip::cmd::setup_export},
     {"parse", "Show how one feed file parses, without storing it", atip::cmd::setup_parse},
+    {"doctor", "Check the catalogue's integrity; --repair rebuilds its indexes and tags", atip::cmd::setup_doctor},
+    {"backup", "Write a consistent copy of the catalogue, even while a fetch runs", atip::cmd::setup_backup},
+    {"config", "Show the settings in force and where each came from (see atip-config(5))", atip::cmd::setup_config},
+    {"__complete", "Candidates for shell completion (used by completions/)", atip::cmd::setup_complete},
 };
 
 int fail(const std::string& message, int code) {
   std::fflush(stdout);
-  std::cerr << "atip: error: " << message << '\n';
+  // Messages may quote feed text (a URL a page advertises, a scheme from an OPML file).
+  std::cerr << "atip: error: " << atip::text::terminal_safe(message) << '\n';
   return code;
 }
 
@@ -56,14 +65,68 @@ std::unique_ptr<atip::util::Clock> make_clock() {
   return std::make_unique<atip::util::FixedClock>(*t);
 }
 
+// Where -q sends a command's standard output: accepted and dropped, never a stream error.
+struct NullBuffer : std::streambuf {
+  int overflow(int c) override { return traits_type::not_eof(c); }
+  std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
+};
+struct NullStream : std::ostream {
+  NullBuffer buffer;
+  NullStream() : std::ostream(&buffer) {}
+};
+
+// atip -q COMMAND: a command with its own -q (fetch keeps its failure reports) gets it too.
+void make_quiet(CLI::App& command) {
+  for (CLI::App* sub : command.get_subcommands()) make_quiet(*sub);
+  CLI::Option* own = command.get_option_no_throw("--quiet");
+  if (own && own->count() == 0) {
+    own->add_result("true");
+    own->run_callback();
+  }
+}
+
+// Commands that would otherwise create an empty catalogue as a side effect. `init`, `feeds add`
+// and `feeds import` create one on purpose; the readers fail on a missing file by themselves.
+bool writes_but_never_creates(const CLI::App& command) {
+  const std::string name = command.get_name();
+  if (name == "fetch" || name == "mark" || name == "retag") return true;
+  if (name != "feeds") return false;
+  for (const CLI::App* sub : command.get_subcommands()) {
+    const std::string s = sub->get_name();
+    if (s == "enable" || s == "disable" || s == "remove") return true;
+  }
+  return false;
+}
+
+// `atip` alone, before `atip init`: the one command a new user needs.
+void print_first_run_hint(const std::string& db, const std::string& config_file) {
+  try {
+    const atip::app::Config config = atip::app::load_config(config_file);
+    const std::string path = db.empty() ? config.at("catalogue").value : db;
+    if (!path.empty() && !std::filesystem::exists(path))
+      std::cout << "\nNo catalogue yet at " << path << ". To start, run:\n\n    atip init\n";
+  } catch (const atip::Error&) {
+    // A broken config file is reported by the commands that read it, not by the help.
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"atip: monitor and catalogue the literature on trafficking in persons", "atip"};
   app.set_version_flag("--version", "atip " ATIP_VERSION);
-  std::string db;
-  app.add_option("--db", db, "Catalogue file (default: $ATIP_DB, else $XDG_DATA_HOME/atip/catalogue.db)")
+  std::string db, config_file;
+  bool quiet = false;
+  app.add_option("--db", db,
+                 "Catalogue file (default: $ATIP_DB, else the config file's catalogue, else "
+                 "$XDG_DATA_HOME/atip/catalogue.db)")
       ->type_name("PATH");
+  app.add_option("--config", config_file,
+                 "Configuration file (default: $ATIP_CONFIG, else $XDG_CONFIG_HOME/atip/config.toml)")
+      ->type_name("FILE");
+  app.add_flag("-q,--quiet", quiet, "Print nothing but errors (a command's own -q may keep more)");
+  // atip's own options may also follow the command: atip search trata --db other.db
+  app.fallthrough();
   app.require_subcommand(0, 1);
   app.footer("Run 'atip COMMAND --help' for a command's options; see atip(1).");
 
@@ -90,16 +153,26 @@ int main(int argc, char** argv) {
   const auto chosen = app.get_subcommands();
   if (chosen.empty()) {
     std::cout << app.help();
+    print_first_run_hint(db, config_file);
     return atip::kExitOk;
   }
   try {
+    atip::app::Config config = atip::app::load_config(config_file, atip::app::process_env,
+                                                       chosen.front()->get_name() != "init");
+    atip::cmd::apply_config(app, config);
+    if (quiet) make_quiet(*chosen.front());
     const auto clock = make_clock();
-    atip::app::Context ctx{atip::app::catalogue_path(db), std::cout, std::cerr, *clock,
+    const std::string& catalogue = config.at("catalogue").value;
+    if (catalogue.empty())
+      throw atip::Error("cannot find the catalogue: set HOME, XDG_DATA_HOME or ATIP_DB, or pass --db", atip::kExitUsage);
+    NullStream null_out;
+    std::ostream& out = quiet ? static_cast<std::ostream&>(null_out) : std::cout;
+    atip::app::Context ctx{catalogue, out, std::cerr, *clock,
                            atip::util::is_terminal(STDOUT_FILENO),
                            atip::util::terminal_width(STDOUT_FILENO)};
-    // https://no-color.org: any non-empty NO_COLOR turns colour off.
-    const char* no_color = std::getenv("NO_COLOR");
-    ctx.color = ctx.out_is_terminal && !(no_color && *no_color);
+    ctx.color = atip::util::use_color(STDOUT_FILENO);
+    ctx.config = &config;
+    if (writes_but_never_creates(*chosen.front())) atip::app::require_catalogue(catalogue);
     const int status = runners.at(chosen.front())(ctx);
     std::cout.flush();
     if (!std::cout) return fail("cannot write to standard output", atip::kExitFailure);

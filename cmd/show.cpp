@@ -8,9 +8,14 @@ namespace atip::cmd {
 
 Runner setup_show(CLI::App& sub) {
   auto id = std::make_shared<std::int64_t>(0);
+  auto format = std::make_shared<std::string>("text");
   sub.add_option("id", *id, "Document id (as printed by search)")->required()->check(CLI::PositiveNumber);
-  return [id](app::Context& ctx) {
-    app::show(ctx, *id);
+  sub.add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}))->default_val("text");
+  return [id, format](app::Context& ctx) {
+    if (*format == "json")
+      app::show_json(ctx, *id);
+    else
+      app::show(ctx, *id);
     return 0;
   };
 }

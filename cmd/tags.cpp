@@ -8,13 +8,15 @@ namespace atip::cmd {
 
 Runner setup_tags(CLI::App& sub) {
   auto format = std::make_shared<std::string>("table");
-  sub.add_option("--format", *format, "table, tsv or json")
+  CLI::Option* opt = sub.add_option("--format", *format, "table (TSV when piped), tsv or json")
       ->check(CLI::IsMember({"table", "tsv", "json"}))
       ->default_val("table");
-  return [format](app::Context& ctx) {
-    app::list_tags(ctx, *format == "json" ? app::TagsFormat::Json
-                        : *format == "tsv" ? app::TagsFormat::Tsv
-                                           : app::TagsFormat::Table);
+  return [format, opt](app::Context& ctx) {
+    // Stable TSV when piped, unless a format was asked for.
+    const bool piped = !ctx.out_is_terminal && opt->count() == 0;
+    app::list_tags(ctx, *format == "json"           ? app::TagsFormat::Json
+                        : *format == "tsv" || piped ? app::TagsFormat::Tsv
+                                                    : app::TagsFormat::Table);
     return 0;
   };
 }

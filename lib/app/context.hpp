@@ -8,18 +8,22 @@
 
 namespace atip::app {
 
+struct Config;
+
 struct Context {
-  std::string db_path;  // resolved catalogue path (see catalogue_path())
+  std::string db_path;  // resolved catalogue path (the `catalogue` setting, see config.hpp)
   std::ostream& out;
   std::ostream& err;
   const util::Clock& clock;
   bool out_is_terminal = false;
   int terminal_width = 80;
   bool color = false;  // out is a terminal and NO_COLOR is not set
+  const Config* config = nullptr;  // the configuration in force (see config.hpp); none in tests
 };
 
-// The catalogue path: `cli_db` when given, else $ATIP_DB, else $XDG_DATA_HOME/atip/catalogue.db,
-// else ~/.local/share/atip/catalogue.db. Throws atip::Error when none can be formed (no HOME).
-std::string catalogue_path(const std::string& cli_db);
+// For the commands that write to a catalogue but have no business creating one (fetch, mark,
+// retag, …): throws atip::Error (exit 3) telling a new user to run `atip init` when there is
+// no file at `path`, rather than letting the store create an empty catalogue.
+void require_catalogue(const std::string& path);
 
 }  // namespace atip::app

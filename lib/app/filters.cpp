@@ -87,7 +87,7 @@ store::Selection to_selection(const Context& ctx, const Filters& f) {
   }
   if (auto t = date_flag(f.since, "--since", now, false)) sel.since = t;
   if (auto t = date_flag(f.until, "--until", now, true)) sel.until = t;
-  if (!f.all) sel.min_relevance = catalog::kRelevantThreshold;
+  if (!f.all) sel.min_relevance = f.min_relevance;
   sel.topics = lower_all(f.topics);
   sel.areas = lower_all(f.areas);
   sel.countries = upper_all(f.countries);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "lib/app/context.hpp"
+#include "lib/catalog/tagger.hpp"
 #include "lib/store/catalogue.hpp"
 
 namespace atip::app {
@@ -15,6 +16,7 @@ struct Filters {
   std::vector<std::string> feeds;  // ids or URLs
   std::vector<std::string> topics, areas, countries, types, languages, states;
   bool all = false;  // also documents the tagger scored below the relevance threshold
+  double min_relevance = catalog::kRelevantThreshold;  // --min-relevance, relevance-threshold
 };
 
 // Everything but the feeds, checked before any catalogue is opened: throws atip::Error

@@ -4,10 +4,18 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string_view>
 
 namespace atip::util {
 
 bool is_terminal(int fd) noexcept { return ::isatty(fd) == 1; }
+
+bool use_color(int fd) noexcept {
+  if (!is_terminal(fd)) return false;
+  if (const char* no_color = std::getenv("NO_COLOR"); no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  return !(term && std::string_view(term) == "dumb");
+}
 
 int terminal_width(int fd) noexcept {
   if (const char* columns = std::getenv("COLUMNS")) {

@@ -69,7 +69,10 @@ TEST_CASE("e2e: feeds list shows each feed's health in json, tsv and table") {
   s.env["ATIP_NOW"] = "2026-12-30T12:00:00Z";
   r = s.run({"feeds", "list", "--format", "tsv"});
   CHECK(r.out.rfind("1\tok\t200\t0\t3\t0\t2026-11-20T12:00:00Z\t2026-11-20T12:00:00Z\t-\t" + s.server.url("/feed"), 0) == 0);
-  r = s.run({"feeds", "list"});
+  const std::string tsv = r.out;
+  r = s.run({"feeds", "list"});  // piped: the same stable TSV
+  CHECK(r.out == tsv);
+  r = s.run({"feeds", "list", "--format", "table"});
   CHECK(r.out.find("LAST SUCCESS") != std::string::npos);
   CHECK(r.out.find("last error: HTTP 404 Not Found") != std::string::npos);
   CHECK(r.out.find("next attempt after 2026-11-20T13:00:00Z") != std::string::npos);

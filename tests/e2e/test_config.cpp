@@ -150,7 +150,9 @@ TEST_CASE("e2e init: writes a commented config once, and never overwrites it") {
   CHECK(written.find("[fetch]") != std::string::npos);
   CHECK(written.find("ATIP_JOBS") != std::string::npos);
   // Every setting is commented out: everything stays at its default.
-  for (const auto& s : h.show()["settings"]) CHECK_MESSAGE(s["source"] == "default", s["key"]);
+  // Held in a variable: a range-for over h.show()["settings"] would iterate a destroyed temporary.
+  const auto shown = h.show();
+  for (const auto& s : shown["settings"]) CHECK_MESSAGE(s["source"] == "default", s["key"]);
   // Uncommenting a line is all it takes.
   std::string edited = written;
   edited.replace(edited.find("# jobs = 32"), 11, "jobs = 12");

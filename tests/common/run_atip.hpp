@@ -30,37 +30,52 @@ inline std::string slurp(const std::string& path) {
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-// `env` entries override (or, with an empty value, remove) variables of this process's
-// environment. Standard input is /dev/null unless `stdin_file` is given.
+// The argv and envp of a child running the built atip (ATIP_BINARY): `env` entries override
+// (or, with an empty value, remove) variables of this process's environment. The pointers
+// stay valid as long as the object lives.
+class AtipExec {
+ public:
+  AtipExec(const std::vector<std::string>& args, const std::map<std::string, std::string>& env)
+      : binary_(ATIP_BINARY), args_(args) {
+    for (char** e = environ; *e; ++e) {
+      const std::string entry(*e);
+      if (!env.count(entry.substr(0, entry.find('=')))) env_.push_back(entry);
+    }
+    for (const auto& [name, value] : env)
+      if (!value.empty()) env_.push_back(name + "=" + value);
+    argv_.push_back(binary_.data());
+    for (auto& a : args_) argv_.push_back(a.data());
+    argv_.push_back(nullptr);
+    for (auto& s : env_) envp_.push_back(s.data());
+    envp_.push_back(nullptr);
+  }
+  AtipExec(const AtipExec&) = delete;
+  AtipExec& operator=(const AtipExec&) = delete;
+
+  const char* binary() const { return binary_.c_str(); }
+  char* const* argv() { return argv_.data(); }
+  char* const* envp() { return envp_.data(); }
+
+ private:
+  std::string binary_;
+  std::vector<std::string> args_, env_;
+  std::vector<char*> argv_, envp_;
+};
+
+// `env` as in AtipExec. Standard input is /dev/null unless `stdin_file` is given.
 inline RunResult run_atip(const std::vector<std::string>& args,
                           const std::map<std::string, std::string>& env = {},
                           const std::string& stdin_file = "/dev/null") {
   TempDir io;
   const std::string out_path = io.file("out"), err_path = io.file("err");
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e; ++e) {
-    const std::string entry(*e);
-    const std::string name = entry.substr(0, entry.find('='));
-    if (!env.count(name)) env_strings.push_back(entry);
-  }
-  for (const auto& [name, value] : env)
-    if (!value.empty()) env_strings.push_back(name + "=" + value);
-  std::vector<char*> envp, argv;
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
-  std::string binary = ATIP_BINARY;
-  std::vector<std::string> arg_copies = args;
-  argv.push_back(binary.data());
-  for (auto& a : arg_copies) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
+  AtipExec exec(args, env);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, stdin_file.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   pid_t pid = 0;
-  const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
+  const int rc = posix_spawn(&pid, exec.binary(), &actions, nullptr, exec.argv(), exec.envp());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) throw std::runtime_error(std::string("cannot run atip: ") + std::strerror(rc));
   int wstatus = 0;

@@ -36,20 +36,7 @@ class Background {
     out_ = io_->file("out");
     err_ = io_->file("err");
     if (limits.unprivileged) ::chmod(io_->path().c_str(), 0777);
-    std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e) {
-      const std::string entry(*e);
-      if (!env.count(entry.substr(0, entry.find('=')))) env_strings.push_back(entry);
-    }
-    for (const auto& [name, value] : env)
-      if (!value.empty()) env_strings.push_back(name + "=" + value);
-    std::string binary = ATIP_BINARY;
-    std::vector<std::string> arg_copies = args;
-    std::vector<char*> argv{binary.data()}, envp;
-    for (auto& a : arg_copies) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
+    AtipExec exec(args, env);
     const bool drop = limits.unprivileged && ::geteuid() == 0;
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
@@ -67,7 +54,7 @@ class Background {
         const rlimit rl{static_cast<rlim_t>(limits.max_file_bytes), static_cast<rlim_t>(limits.max_file_bytes)};
         ::setrlimit(RLIMIT_FSIZE, &rl);
       }
-      ::execve(binary.c_str(), argv.data(), envp.data());
+      ::execve(exec.binary(), exec.argv(), exec.envp());
       ::_exit(127);
     }
   }
@@ -130,24 +117,11 @@ inline RunResult run_on_terminal(const std::vector<std::string>& args, const std
   winsize ws{};
   ws.ws_col = 120;
   ws.ws_row = 40;
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e; ++e) {
-    const std::string entry(*e);
-    if (!env.count(entry.substr(0, entry.find('=')))) env_strings.push_back(entry);
-  }
-  for (const auto& [name, value] : env)
-    if (!value.empty()) env_strings.push_back(name + "=" + value);
-  std::string binary = ATIP_BINARY;
-  std::vector<std::string> arg_copies = args;
-  std::vector<char*> argv{binary.data()}, envp;
-  for (auto& a : arg_copies) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  for (auto& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
+  AtipExec exec(args, env);
   const pid_t pid = ::forkpty(&master, nullptr, &raw, &ws);
   if (pid < 0) throw std::runtime_error("forkpty failed");
   if (pid == 0) {
-    ::execve(binary.c_str(), argv.data(), envp.data());
+    ::execve(exec.binary(), exec.argv(), exec.envp());
     ::_exit(127);
   }
   RunResult r;

@@ -17,6 +17,7 @@
 
 namespace {
 
+using atip::testing::AtipExec;
 using atip::testing::count;
 using atip::testing::run_atip;
 using atip::testing::RunResult;
@@ -76,27 +77,13 @@ struct Background {
   Background(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
              const TempDir& tmp) {
     err_path = tmp.file("fetch.err");
-    std::vector<std::string> strings;
-    for (char** e = environ; *e; ++e) {
-      const std::string entry(*e);
-      if (!env.count(entry.substr(0, entry.find('=')))) strings.push_back(entry);
-    }
-    for (const auto& [k, v] : env)
-      if (!v.empty()) strings.push_back(k + "=" + v);
-    std::vector<char*> envp, argv;
-    for (auto& s : strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::string binary = ATIP_BINARY;
-    std::vector<std::string> copies = args;
-    argv.push_back(binary.data());
-    for (auto& a : copies) argv.push_back(a.data());
-    argv.push_back(nullptr);
+    AtipExec exec(args, env);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    const int rc = posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), envp.data());
+    const int rc = posix_spawn(&pid, exec.binary(), &actions, nullptr, exec.argv(), exec.envp());
     posix_spawn_file_actions_destroy(&actions);
     REQUIRE(rc == 0);
   }

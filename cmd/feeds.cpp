@@ -16,10 +16,14 @@ struct Options {
   std::vector<std::string> tags, targets;
   std::string format = "table";
   bool no_check = false;
+  bool page = false, oai = false;
+  std::string select, match, set;
 };
 
 int run_add(const Options& o, app::Context& ctx) {
-  const auto r = app::add_feed(ctx, o.url, o.title, o.tags, !o.no_check);
+  const auto r = o.page || o.oai ?
+      app::add_source(ctx, o.url, o.title, o.tags, {o.page ? "page" : "oai", o.select, o.match, o.set}) :
+      app::add_feed(ctx, o.url, o.title, o.tags, !o.no_check);
   if (ctx.out_is_terminal || !r.added)
     fmt::print(ctx.out, "{} {}: {}\n", r.added ? "added feed" : "already there: feed", r.id, r.url);
   return 0;
@@ -43,11 +47,19 @@ app::ListFormat list_format(const std::string& s) {
 Runner setup_feeds(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.require_subcommand(1, 1);
-  CLI::App* add = sub.add_subcommand("add", "Add a feed by URL");
+  CLI::App* add = sub.add_subcommand("add", "Add a feed, a page to watch or an OAI-PMH archive by URL");
   add->add_option("url", o->url, "Feed URL (http or https)")->required();
   add->add_option("--title", o->title, "Publisher name to show (default: the feed's own title)");
   add->add_option("--tag", o->tags, "A label for the feed; repeat for several")->type_name("TAG");
   add->add_flag("--no-check", o->no_check, "Add the URL as given, without fetching it first");
+  CLI::Option* page = add->add_flag("--page", o->page, "The URL is an HTML page without a feed: watch it for new links");
+  CLI::Option* oai = add->add_flag("--oai", o->oai, "The URL is an OAI-PMH base URL: harvest its records");
+  page->excludes(oai);
+  add->add_option("--select", o->select, "With --page: CSS selector of the part of the page holding the items")
+      ->needs(page)->type_name("SELECTOR");
+  add->add_option("--match", o->match, "With --page: only links whose URL matches this pattern")
+      ->needs(page)->type_name("PATTERN");
+  add->add_option("--set", o->set, "With --oai: harvest only this set (setSpec)")->needs(oai)->type_name("SPEC");
   CLI::App* list = sub.add_subcommand("list", "List the feeds with their fetch status");
   CLI::Option* list_format_opt = list->add_option("--format", o->format, "table (TSV when piped), tsv or json")
       ->check(CLI::IsMember({"table", "tsv", "json"}))

@@ -47,9 +47,11 @@ void show(Context& ctx, std::int64_t id) {
   if (!d->note.empty()) fmt::print(ctx.out, "note:       {}\n", safe(d->note));
   if (!d->summary.empty()) fmt::print(ctx.out, "\n{}\n", safe(d->summary));
   fmt::print(ctx.out, "\nsightings ({}):\n", d->sightings.size());
+  // Where each came from, when not a feed: a watched page, an archive, an import, a hand entry.
   for (const auto& s : d->sightings)
-    fmt::print(ctx.out, "  {}  {}\n  {:10}  {}\n", util::format_date(s.published.value_or(s.first_seen)),
-               safe(s.source), "", safe(s.link));
+    fmt::print(ctx.out, "  {}  {}{}\n  {:10}  {}\n", util::format_date(s.published.value_or(s.first_seen)),
+               safe(s.source), s.origin == "feed" ? "" : fmt::format("  [{}]", s.origin), "",
+               safe(s.link.empty() ? "(no link)" : s.link));
   if (!d->editions.empty()) {
     fmt::print(ctx.out, "\neditions ({}):\n", d->editions.size());
     for (const auto& e : d->editions)

@@ -4,6 +4,7 @@
 
 #include <ostream>
 
+#include "lib/app/feeds.hpp"
 #include "lib/export/digest_text.hpp"
 #include "lib/export/writer.hpp"
 #include "lib/store/catalogue.hpp"
@@ -60,7 +61,7 @@ long export_documents(Context& ctx, const ExportOptions& options) {
   info.bom = options.bom;
   if (exporter::is_digest(*format)) count_for_digest(cat, sel, info);
   if (*format == exporter::Format::Opml)
-    for (const auto& f : cat.feeds()) info.feeds[f.id] = {f.url, f.title, f.site_url, f.tags};
+    for (const auto& f : cat.feeds()) info.feeds[f.id] = outline_of(f);
   sel.order = exporter::order_for(*format, *group_by);
   sel.group_kind = exporter::group_kind(*group_by);
 

@@ -44,6 +44,28 @@ AddFeedResult add_feed(Context& ctx, const std::string& given, const std::string
   return {cat.find_feed(url)->id, false, url};
 }
 
+AddFeedResult add_source(Context& ctx, const std::string& url, const std::string& title,
+                         const std::vector<std::string>& tags, const SourceSpec& spec) {
+  if (auto why = unusable_feed_url(url)) throw Error(fmt::format("cannot add '{}': {}", url, *why));
+  if (spec.kind != "page" && spec.kind != "oai")
+    throw Error(fmt::format("unknown kind of source '{}'", spec.kind));
+  if (spec.kind == "oai" && url.find('?') != std::string::npos)
+    throw Error(fmt::format("cannot add '{}': an OAI-PMH base URL has no query (atip adds "
+                            "?verb=ListRecords…)", url));
+  store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  store::NewFeed feed{url, title, "", tags};
+  feed.kind = spec.kind;
+  feed.page_select = spec.select;
+  feed.page_match = spec.match;
+  feed.oai_set = spec.set;
+  if (const auto id = cat.add_feed(feed, ctx.clock.now())) return {*id, true, url};
+  const auto existing = cat.find_feed(url);
+  if (existing->kind != spec.kind)
+    throw Error(fmt::format("'{}' is already in the catalogue as feed {} of another kind ({})", url,
+                            existing->id, existing->kind));
+  return {existing->id, false, url};
+}
+
 bool set_feed_enabled(Context& ctx, const std::string& id_or_url, bool enabled) {
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
   const auto feed = cat.find_feed(id_or_url);
@@ -87,7 +109,12 @@ ImportResult import_opml_text(Context& ctx, const std::string& bytes, const std:
       ++result.skipped;
       continue;
     }
-    if (cat.add_feed({o.xml_url, o.title, o.html_url, o.categories}, ctx.clock.now()))
+    store::NewFeed feed{o.xml_url, o.title, o.html_url, o.categories};
+    feed.kind = o.kind;
+    feed.page_select = o.select;
+    feed.page_match = o.match;
+    feed.oai_set = o.set;
+    if (cat.add_feed(feed, ctx.clock.now()))
       ++result.added;
     else
       ++result.already;
@@ -95,10 +122,19 @@ ImportResult import_opml_text(Context& ctx, const std::string& bytes, const std:
   return result;
 }
 
+opml::Outline outline_of(const store::FeedRow& f) {
+  opml::Outline o{f.url, f.title, f.site_url, f.tags};
+  o.kind = f.kind;
+  o.select = f.page_select;
+  o.match = f.page_match;
+  o.set = f.oai_set;
+  return o;
+}
+
 void export_opml(Context& ctx) {
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
   std::vector<opml::Outline> outlines;
-  for (const auto& f : cat.feeds()) outlines.push_back({f.url, f.title, f.site_url, f.tags});
+  for (const auto& f : cat.feeds()) outlines.push_back(outline_of(f));
   opml::write(ctx.out, "atip feeds", outlines);
 }
 

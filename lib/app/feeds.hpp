@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "lib/app/context.hpp"
+#include "lib/opml/opml.hpp"
+#include "lib/store/catalogue.hpp"
 
 namespace atip::app {
 
@@ -20,6 +22,18 @@ struct AddFeedResult {
 // atip::Error for an unusable URL.
 AddFeedResult add_feed(Context& ctx, const std::string& url, const std::string& title,
                        const std::vector<std::string>& tags, bool check = true);
+
+// A source without a feed: an HTML page watched for new links (kind "page": `select` is a CSS
+// selector for the part of the page holding the items, `match` a pattern links must match) or
+// an OAI-PMH repository harvested in full, then incrementally (kind "oai": `set` a setSpec).
+struct SourceSpec {
+  std::string kind;  // "page" or "oai"
+  std::string select, match, set;
+};
+// Adds such a source as given (it is not fetched now: `atip fetch --feed` tries it). Throws
+// atip::Error for an unusable URL, selector or pattern.
+AddFeedResult add_source(Context& ctx, const std::string& url, const std::string& title,
+                         const std::vector<std::string>& tags, const SourceSpec& spec);
 
 // The feed URL to subscribe to for `url` (see add_feed); throws atip::Error for a page
 // without feeds.
@@ -51,6 +65,9 @@ struct ImportResult {
 ImportResult import_opml(Context& ctx, const std::string& file);
 // The same over OPML text; `file` names it in messages.
 ImportResult import_opml_text(Context& ctx, const std::string& bytes, const std::string& file);
+
+// A source as an OPML outline (kind, selector, pattern and set included).
+opml::Outline outline_of(const store::FeedRow& feed);
 
 struct InitResult {
   bool existed = false;  // the catalogue was there already

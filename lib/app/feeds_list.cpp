@@ -56,7 +56,12 @@ nlohmann::json feed_json(const store::FeedRow& f, std::int64_t recent) {
           {"next_attempt", time(f.next_attempt_after)},
           {"note", f.note},
           {"documents", f.documents},
-          {"new_30_days", recent}};
+          {"new_30_days", recent},
+          {"kind", f.kind},
+          {"page_select", f.page_select},
+          {"page_match", f.page_match},
+          {"oai_set", f.oai_set},
+          {"harvested_until", f.harvested_until.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.harvested_until)}};
 }
 
 void print_table_row(std::ostream& out, const store::FeedRow& f, std::int64_t recent) {
@@ -65,6 +70,15 @@ void print_table_row(std::ostream& out, const store::FeedRow& f, std::int64_t re
              f.documents, recent, when(f.last_success),
              text::terminal_safe(f.title.empty() ? f.url : f.title));
   fmt::print(out, "{:>4}  {}\n", "", text::terminal_safe(f.url));
+  if (f.kind == "page")
+    fmt::print(out, "{:>4}  watched page{}{}\n", "",
+               f.page_select.empty() ? "" : ", items: " + text::terminal_safe(f.page_select),
+               f.page_match.empty() ? "" : ", links matching: " + text::terminal_safe(f.page_match));
+  if (f.kind == "oai")
+    fmt::print(out, "{:>4}  OAI-PMH archive{}, {}\n", "",
+               f.oai_set.empty() ? "" : ", set " + text::terminal_safe(f.oai_set),
+               f.harvested_until.empty() ? "not harvested in full yet"
+                                         : "harvested up to " + text::terminal_safe(f.harvested_until));
   if (f.last_attempt && f.last_attempt != f.last_success)
     fmt::print(out, "{:>4}  last attempt {}\n", "", when(f.last_attempt));
   if (f.next_attempt_after) fmt::print(out, "{:>4}  next attempt after {}\n", "", when(f.next_attempt_after));
@@ -90,10 +104,11 @@ void list_feeds(Context& ctx, ListFormat format) {
   if (format == ListFormat::Tsv) {
     // Stable columns for scripts; times in RFC 3339 UTC, "-" for never.
     for (const auto& f : feeds)
-      fmt::print(ctx.out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", f.id, state_of(f),
+      fmt::print(ctx.out, "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", f.id, state_of(f),
                  f.http_status ? std::to_string(*f.http_status) : "-", f.consecutive_failures,
                  f.documents, recent[f.id], when(f.last_attempt), when(f.last_success),
-                 when(f.next_attempt_after), text::terminal_safe(f.url), text::terminal_safe(f.title));
+                 when(f.next_attempt_after), text::terminal_safe(f.url), text::terminal_safe(f.title),
+                 f.kind);
     return;
   }
   fmt::print(ctx.out, "{:>4}  {:<13}  {:>4}  {:>5}  {:>5}  {:<20}  {}\n", "ID", "STATE", "HTTP", "DOCS",

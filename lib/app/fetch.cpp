@@ -132,10 +132,12 @@ std::vector<store::FeedRow> feeds_to_fetch(store::Catalogue& cat, const FetchOpt
     auto one = cat.find_feed(options.only_feed);
     if (!one) throw Error(fmt::format("no feed '{}' in the catalogue (see 'atip feeds list')",
                                       options.only_feed));
-    feeds.push_back(std::move(*one));
+    // OAI-PMH repositories are harvested page by page (lib/app/harvest), not fetched here.
+    if (one->kind != "oai") feeds.push_back(std::move(*one));
     return feeds;
   }
   for (auto& f : cat.feeds(/*enabled_only=*/true)) {
+    if (f.kind == "oai") continue;
     if (f.next_attempt_after && *f.next_attempt_after > now) {
       ++skipped;
       continue;

@@ -66,6 +66,7 @@ nlohmann::json document_json(const store::Document& d) {
                          {"feed_id", s.feed_id ? nlohmann::json(*s.feed_id) : nlohmann::json(nullptr)},
                          {"entry_key", s.entry_key},
                          {"link", s.link},
+                         {"origin", s.origin},
                          {"published", time_or_null(s.published)},
                          {"first_seen", util::format_rfc3339(s.first_seen)}});
   nlohmann::json editions = nlohmann::json::array();
@@ -189,6 +190,8 @@ std::string document_text(const store::Document& d) {
     time_text(o, "first_seen", s.first_seen);
     append_json_key(o, "link");
     append_json_string(o, s.link);
+    append_json_key(o, "origin");
+    append_json_string(o, s.origin);
     time_text(o, "published", s.published);
     append_json_key(o, "source");
     append_json_string(o, s.source);

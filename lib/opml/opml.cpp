@@ -41,7 +41,13 @@ void add_unique(std::vector<std::string>& to, const std::string& value) {
 void walk(const pugi::xml_node& parent, std::vector<std::string>& folders,
           std::vector<Outline>& out) {
   for (const pugi::xml_node& node : parent.children("outline")) {
-    const std::string url = node.attribute("xmlUrl").as_string();
+    std::string url = node.attribute("xmlUrl").as_string();
+    const std::string_view type = node.attribute("type").as_string();
+    std::string kind = "feed";
+    if (url.empty() && (type == "atip-page" || type == "atip-oai")) {
+      url = node.attribute("url").as_string();
+      kind = type == "atip-page" ? "page" : "oai";
+    }
     std::string title = node.attribute("title").as_string();
     if (title.empty()) title = node.attribute("text").as_string();
     if (url.empty()) {
@@ -51,6 +57,10 @@ void walk(const pugi::xml_node& parent, std::vector<std::string>& folders,
       continue;
     }
     Outline o{url, title, node.attribute("htmlUrl").as_string(), {}};
+    o.kind = kind;
+    o.select = node.attribute("atipSelect").as_string();
+    o.match = node.attribute("atipMatch").as_string();
+    o.set = node.attribute("atipSet").as_string();
     for (const std::string& c : split_categories(node.attribute("category").as_string()))
       add_unique(o.categories, c);
     for (const std::string& f : folders)
@@ -87,10 +97,13 @@ void write(std::ostream& os, const std::string& title, const std::vector<Outline
   auto body = root.append_child("body");
   for (const Outline& o : outlines) {
     auto node = body.append_child("outline");
-    node.append_attribute("type") = "rss";
+    const bool feed = o.kind.empty() || o.kind == "feed";
+    node.append_attribute("type") = feed ? "rss" : o.kind == "page" ? "atip-page" : "atip-oai";
     node.append_attribute("text") = o.title.c_str();
     node.append_attribute("title") = o.title.c_str();
-    node.append_attribute("xmlUrl") = o.xml_url.c_str();
+    node.append_attribute(feed ? "xmlUrl" : "url") = o.xml_url.c_str();
+    for (const auto& [name, value] : {std::pair{"atipSelect", &o.select}, {"atipMatch", &o.match}, {"atipSet", &o.set}})
+      if (!value->empty()) node.append_attribute(name) = value->c_str();
     if (!o.html_url.empty()) node.append_attribute("htmlUrl") = o.html_url.c_str();
     if (!o.categories.empty()) {
       std::string joined;

@@ -26,6 +26,9 @@ struct NewFeed {
   std::string title;
   std::string site_url;
   std::vector<std::string> tags;
+  std::string kind = "feed";            // "feed", "page" (an HTML page watched), "oai" (OAI-PMH)
+  std::string page_select{}, page_match{};  // page watch: CSS selector, link URL pattern
+  std::string oai_set{};                    // OAI-PMH setSpec; "" for the whole repository
 };
 
 struct FeedRow {
@@ -42,6 +45,10 @@ struct FeedRow {
   std::optional<Time> next_attempt_after;  // back-off or Retry-After; none: due at once
   std::string note;                        // why the feed was disabled, e.g. "HTTP 410 Gone"
   std::string pending_redirect;            // permanent redirect target seen on the last fetch
+  std::string kind = "feed";               // see NewFeed
+  std::string page_select{}, page_match{}, oai_set{};
+  // OAI: the date the last complete harvest started, sent as from= next time ("": everything).
+  std::string harvested_until;
   std::int64_t documents = 0;  // documents with at least one sighting from this feed
 };
 
@@ -92,6 +99,12 @@ struct FeedBatch {
   const std::vector<EntryRecord>* entries = nullptr;
 };
 
+// What happened to one entry of Catalogue::ingest_unowned.
+struct EntryOutcome {
+  enum class Kind { NewDocument, NewSighting, Updated, Unchanged } kind = Kind::Unchanged;
+  std::int64_t document_id = 0;  // in a dry run, a new document's id is the one it would get
+};
+
 struct IngestResult {
   int new_documents = 0;  // works not catalogued before
   int new_sightings = 0;  // entries that are new to this feed but a known work
@@ -122,6 +135,8 @@ struct FetchOutcome {
   std::string move_to;
   bool disable = false;
   std::string note;
+  // OAI: a harvest that went through the whole list; stored when set.
+  std::optional<std::string> harvested_until{};
 };
 
 struct Sighting {
@@ -130,6 +145,7 @@ struct Sighting {
   std::string entry_key, link;
   std::optional<Time> published;
   Time first_seen = 0;
+  std::string origin = "feed";  // or "page", "archive" (OAI-PMH), "import", "hand" (atip add)
 };
 
 struct Revision {
@@ -250,6 +266,20 @@ class Catalogue {
   // the order of `feeds`. Each feed is ingested as by ingest(); a failure rolls back all.
   std::vector<IngestResult> ingest_many(const std::vector<FeedBatch>& feeds, Time now,
                                         const SameWork& same_work = {}, Time window = 21 * 86400);
+  // Entries that came from no feed: origin "import" (atip import) or "hand" (atip add);
+  // `source` says where from ("import: zotero.bib", "hand entry"). Identity as ingest(), rule 1
+  // being the same origin and entry key (importing a file twice changes nothing). A changed
+  // entry updates its document but never blanks a stored field the record leaves empty. One
+  // transaction; with `dry_run` it is rolled back, and the outcomes (in entry order) say what
+  // would have happened.
+  std::vector<EntryOutcome> ingest_unowned(const std::string& origin, const std::string& source,
+                                           const std::vector<EntryRecord>& entries, Time now,
+                                           const SameWork& same_work = {}, bool dry_run = false,
+                                           Time window = 21 * 86400);
+  // Records an archive withdrew (OAI-PMH deleted records): removes the feed's sightings with
+  // these entry keys. A document left without sightings goes too, unless someone screened it
+  // (a state other than "new", a star or a note), which keeps it. Returns sightings removed.
+  int withdraw(std::int64_t feed_id, const std::vector<std::string>& entry_keys);
   // After a bulk load: merges the full-text index into one segment and refreshes the query
   // planner's statistics. Takes a while on a large catalogue; searches get faster.
   void optimize();

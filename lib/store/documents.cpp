@@ -45,7 +45,7 @@ Document read_document(SQLite::Statement& st) {
 // parameters and redirect wrappers to the publisher's own address.
 constexpr const char* kSightingQuery =
     "SELECT s.feed_id, coalesce(nullif(f.title, ''), f.url, s.source), s.entry_key, s.link, "
-    "s.published, s.first_seen FROM sighting s LEFT JOIN feed f ON f.id = s.feed_id "
+    "s.published, s.first_seen, s.origin FROM sighting s LEFT JOIN feed f ON f.id = s.feed_id "
     "WHERE s.document_id = ? ORDER BY s.first_seen, length(s.link), s.id";
 
 void read_sightings(SQLite::Statement& st, std::int64_t document_id, std::vector<Sighting>& out) {
@@ -58,6 +58,7 @@ void read_sightings(SQLite::Statement& st, std::int64_t document_id, std::vector
     s.link = row::text(st.getColumn(3));
     s.published = row::opt_int64(st.getColumn(4));
     s.first_seen = st.getColumn(5).getInt64();
+    s.origin = row::text(st.getColumn(6));
     out.push_back(std::move(s));
   }
   st.reset();

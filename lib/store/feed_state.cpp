@@ -88,6 +88,12 @@ bool Catalogue::record_fetch(const FetchOutcome& o) {
   update_health(*db_, o);
   update_policy(*db_, o);
   const bool moved = o.move_to.empty() || move_feed(*db_, o.feed_id, o.move_to);
+  if (o.harvested_until) {
+    SQLite::Statement st(*db_, "UPDATE feed SET harvested_until = ? WHERE id = ?");
+    st.bind(1, *o.harvested_until);
+    st.bind(2, o.feed_id);
+    st.exec();
+  }
   tx.commit();
   return moved;
 }

@@ -25,6 +25,7 @@ constexpr const char* kFeedColumns =
     "f.id, f.url, f.title, f.site_url, f.language, f.enabled, f.added_at, f.etag, "
     "f.last_modified, f.body_hash, f.last_attempt, f.last_success, f.http_status, f.last_error, "
     "f.consecutive_failures, f.next_attempt_after, f.note, f.pending_redirect, "
+    "f.kind, f.page_select, f.page_match, f.oai_set, f.harvested_until, "
     "(SELECT count(DISTINCT s.document_id) FROM sighting s WHERE s.feed_id = f.id), "
     "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM feed_tag t WHERE t.feed_id = f.id "
     "ORDER BY tag))";
@@ -49,8 +50,13 @@ FeedRow read_feed(SQLite::Statement& st) {
   f.next_attempt_after = row::opt_int64(st.getColumn(15));
   f.note = row::text(st.getColumn(16));
   f.pending_redirect = row::text(st.getColumn(17));
-  f.documents = st.getColumn(18).getInt64();
-  const std::string tags = row::text(st.getColumn(19));
+  f.kind = row::text(st.getColumn(18));
+  f.page_select = row::text(st.getColumn(19));
+  f.page_match = row::text(st.getColumn(20));
+  f.oai_set = row::text(st.getColumn(21));
+  f.harvested_until = row::text(st.getColumn(22));
+  f.documents = st.getColumn(23).getInt64();
+  const std::string tags = row::text(st.getColumn(24));
   for (std::size_t start = 0; start < tags.size();) {
     std::size_t comma = tags.find(',', start);
     if (comma == std::string::npos) comma = tags.size();
@@ -80,11 +86,16 @@ std::optional<std::int64_t> Catalogue::add_feed(const NewFeed& feed, Time now) {
     title.exec();
   } else {
     SQLite::Statement ins(*db_,
-                          "INSERT INTO feed(url, title, site_url, added_at) VALUES (?, ?, ?, ?)");
+                          "INSERT INTO feed(url, title, site_url, added_at, kind, page_select, "
+                          "page_match, oai_set) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     ins.bind(1, feed.url);
     ins.bind(2, feed.title);
     ins.bind(3, feed.site_url);
     ins.bind(4, now);
+    ins.bind(5, feed.kind.empty() ? std::string("feed") : feed.kind);
+    ins.bind(6, feed.page_select);
+    ins.bind(7, feed.page_match);
+    ins.bind(8, feed.oai_set);
     ins.exec();
     id = db_->getLastInsertRowid();
     added = id;

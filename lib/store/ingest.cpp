@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdlib>
+#include <stdexcept>
 #include <utility>
 
 #include "lib/store/catalogue.hpp"
@@ -16,6 +17,8 @@ struct IngestStatements {
   explicit IngestStatements(SQLite::Database& db)
       : find_sighting(db, "SELECT id, document_id, content_hash FROM sighting "
                           "WHERE feed_id = ? AND entry_key = ?"),
+        find_unowned(db, "SELECT id, document_id, content_hash FROM sighting "
+                         "WHERE feed_id IS NULL AND origin = ? AND entry_key = ?"),
         find_by_url(db, "SELECT id FROM document WHERE canonical_url = ?"),
         find_by_doi(db, "SELECT d.id, d.title, d.summary, d.canonical_url, d.language, d.doi, "
                         "d.published, d.doi_from_text FROM document d WHERE d.doi = ?"),
@@ -29,7 +32,8 @@ struct IngestStatements {
                         "relevance, doi_from_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         insert_sighting(db,
                         "INSERT INTO sighting(document_id, feed_id, source, entry_key, link, "
-                        "published, content_hash, first_seen, last_seen) VALUES (?,?,?,?,?,?,?,?,?)"),
+                        "published, content_hash, first_seen, last_seen, origin) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?)"),
         save_revision(db,
                       "INSERT INTO document_revision(document_id, changed_at, title, summary) "
                       "SELECT id, ?, title, summary FROM document WHERE id = ?"),
@@ -37,6 +41,16 @@ struct IngestStatements {
                         "UPDATE document SET title = ?, summary = ?, summary_html = ?, authors = ?, "
                         "updated = ?, last_changed = ?, doc_type = ?, relevance = ?, "
                         "doi = coalesce(nullif(?, ''), doi) WHERE id = ?"),
+        // A record from an import or a hand entry often carries fewer fields than the work
+        // already has: what it leaves empty is kept.
+        fill_document(db,
+                      "UPDATE document SET title = coalesce(nullif(?1, ''), title), "
+                      "summary = coalesce(nullif(?2, ''), summary), "
+                      "summary_html = coalesce(nullif(?3, ''), summary_html), "
+                      "authors = coalesce(nullif(?4, ''), authors), "
+                      "updated = coalesce(?5, updated), last_changed = ?6, "
+                      "doc_type = coalesce(nullif(?7, ''), doc_type), relevance = ?8, "
+                      "doi = coalesce(nullif(?9, ''), doi) WHERE id = ?10"),
         update_sighting(db,
                         "UPDATE sighting SET link = ?, content_hash = ?, published = ?, "
                         "last_seen = ? WHERE id = ?"),
@@ -53,9 +67,10 @@ struct IngestStatements {
                          "b.id = ?2 AND a.id != b.id AND (a.language = '' OR b.language = '' OR "
                          "a.language != b.language)") {}
 
-  SQLite::Statement find_sighting, find_by_url, find_by_doi, find_by_title_key, insert_document,
-      insert_sighting, save_revision, update_document, update_sighting, delete_tags, insert_tag,
-      delete_keys, insert_key, insert_claim, find_claims, link_edition;
+  SQLite::Statement find_sighting, find_unowned, find_by_url, find_by_doi, find_by_title_key,
+      insert_document, insert_sighting, save_revision, update_document, fill_document,
+      update_sighting, delete_tags, insert_tag, delete_keys, insert_key, insert_claim, find_claims,
+      link_edition;
 };
 
 void run(SQLite::Statement& st) {
@@ -109,30 +124,43 @@ std::int64_t insert_document(IngestStatements& s, SQLite::Database& db, const En
   return id;
 }
 
-void insert_sighting(IngestStatements& s, std::int64_t document_id, std::int64_t feed_id,
-                     const std::string& source, const EntryRecord& e, Time now) {
+// Whose entries are stored: a feed's (origin from its kind), or nobody's (feed_id 0: an import
+// or a hand entry, whose stored fields an empty field of the record never blanks).
+struct Owner {
+  std::int64_t feed_id = 0;
+  std::string origin;
+  std::string source;
+  bool fill_only = false;
+};
+
+void insert_sighting(IngestStatements& s, std::int64_t document_id, const Owner& owner,
+                     const EntryRecord& e, Time now) {
   auto& st = s.insert_sighting;
   st.bind(1, document_id);
-  st.bind(2, feed_id);
-  st.bind(3, source);
+  if (owner.feed_id != 0)
+    st.bind(2, owner.feed_id);
+  else
+    st.bind(2);
+  st.bind(3, owner.source);
   st.bind(4, e.entry_key);
   st.bind(5, e.link);
   row::bind_opt(st, 6, e.published);
   st.bind(7, e.content_hash);
   st.bind(8, now);
   st.bind(9, now);
+  st.bind(10, owner.origin);
   run(st);
 }
 
 // An entry this feed sent before came back with other content: keep the old text as a
 // revision, then update the work.
 void update_entry(IngestStatements& s, std::int64_t sighting_id, std::int64_t document_id,
-                  const EntryRecord& e, Time now) {
+                  const EntryRecord& e, Time now, bool fill_only) {
   s.save_revision.bind(1, now);
   s.save_revision.bind(2, document_id);
   run(s.save_revision);
 
-  auto& d = s.update_document;
+  auto& d = fill_only ? s.fill_document : s.update_document;
   d.bind(1, e.title);
   d.bind(2, e.summary);
   d.bind(3, e.summary_html);
@@ -237,29 +265,39 @@ std::optional<std::int64_t> find_same_work(IngestStatements& s, const EntryRecor
 
 namespace {
 
-IngestResult ingest_feed(IngestStatements& s, SQLite::Database& db, std::int64_t feed_id,
-                         const std::string& source, const std::vector<EntryRecord>& entries,
-                         Time now, const SameWork& same_work, Time window) {
+IngestResult ingest_feed(IngestStatements& s, SQLite::Database& db, const Owner& owner,
+                         const std::vector<EntryRecord>& entries, Time now,
+                         const SameWork& same_work, Time window,
+                         std::vector<EntryOutcome>* outcomes = nullptr) {
   IngestResult result;
+  auto note = [&](EntryOutcome::Kind kind, std::int64_t document_id) {
+    if (outcomes) outcomes->push_back({kind, document_id});
+  };
   for (const EntryRecord& e : entries) {
-    // Rule 1: the same feed and entry key is the same entry.
-    s.find_sighting.bind(1, feed_id);
-    s.find_sighting.bind(2, e.entry_key);
-    if (s.find_sighting.executeStep()) {
-      const std::int64_t sighting_id = s.find_sighting.getColumn(0).getInt64();
-      const std::int64_t document_id = s.find_sighting.getColumn(1).getInt64();
-      const bool changed = s.find_sighting.getColumn(2).getString() != e.content_hash;
-      s.find_sighting.reset();
+    // Rule 1: the same feed (or, without one, the same origin) and entry key is the same entry.
+    SQLite::Statement& find = owner.feed_id != 0 ? s.find_sighting : s.find_unowned;
+    if (owner.feed_id != 0)
+      find.bind(1, owner.feed_id);
+    else
+      find.bind(1, owner.origin);
+    find.bind(2, e.entry_key);
+    if (find.executeStep()) {
+      const std::int64_t sighting_id = find.getColumn(0).getInt64();
+      const std::int64_t document_id = find.getColumn(1).getInt64();
+      const bool changed = find.getColumn(2).getString() != e.content_hash;
+      find.reset();
       if (changed) {
-        update_entry(s, sighting_id, document_id, e, now);
+        update_entry(s, sighting_id, document_id, e, now, owner.fill_only);
         link_editions(s, document_id, e);
         ++result.updated;
+        note(EntryOutcome::Kind::Updated, document_id);
       } else {
         ++result.unchanged;
+        note(EntryOutcome::Kind::Unchanged, document_id);
       }
       continue;
     }
-    s.find_sighting.reset();
+    find.reset();
 
     // Rules 2-4: the same canonical URL, DOI or near-identical title is the same work seen
     // again (in another feed, or in this one under a new key).
@@ -267,11 +305,13 @@ IngestResult ingest_feed(IngestStatements& s, SQLite::Database& db, std::int64_t
     if (!document_id) document_id = find_same_work(s, e, same_work, window);
     if (document_id) {
       ++result.new_sightings;
+      note(EntryOutcome::Kind::NewSighting, *document_id);
     } else {
       document_id = insert_document(s, db, e, now);
       ++result.new_documents;
+      note(EntryOutcome::Kind::NewDocument, *document_id);
     }
-    insert_sighting(s, *document_id, feed_id, source, e, now);
+    insert_sighting(s, *document_id, owner, e, now);
     link_editions(s, *document_id, e);
   }
   return result;
@@ -291,10 +331,65 @@ std::vector<IngestResult> Catalogue::ingest_many(const std::vector<FeedBatch>& f
   results.reserve(feeds.size());
   SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
   IngestStatements s(*db_);
-  for (const FeedBatch& f : feeds)
-    results.push_back(ingest_feed(s, *db_, f.feed_id, f.source, *f.entries, now, same_work, window));
+  // A sighting's origin follows its feed's kind, so a document keeps saying it came from a
+  // watched page or an archive after the feed is gone.
+  SQLite::Statement kind(*db_, "SELECT kind FROM feed WHERE id = ?");
+  for (const FeedBatch& f : feeds) {
+    Owner owner{f.feed_id, "feed", f.source, false};
+    kind.bind(1, f.feed_id);
+    if (kind.executeStep()) {
+      const std::string k = kind.getColumn(0).getString();
+      owner.origin = k == "page" ? "page" : k == "oai" ? "archive" : "feed";
+    }
+    kind.reset();
+    results.push_back(ingest_feed(s, *db_, owner, *f.entries, now, same_work, window));
+  }
   tx.commit();
   return results;
+}
+
+std::vector<EntryOutcome> Catalogue::ingest_unowned(const std::string& origin,
+                                                    const std::string& source,
+                                                    const std::vector<EntryRecord>& entries,
+                                                    Time now, const SameWork& same_work,
+                                                    bool dry_run, Time window) {
+  if (origin != "import" && origin != "hand")
+    throw std::invalid_argument("ingest_unowned: origin must be \"import\" or \"hand\"");
+  std::vector<EntryOutcome> outcomes;
+  outcomes.reserve(entries.size());
+  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  IngestStatements s(*db_);
+  ingest_feed(s, *db_, Owner{0, origin, source, true}, entries, now, same_work, window, &outcomes);
+  // A dry run leaves the transaction to roll back when `tx` goes out of scope.
+  if (!dry_run) tx.commit();
+  return outcomes;
+}
+
+int Catalogue::withdraw(std::int64_t feed_id, const std::vector<std::string>& entry_keys) {
+  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement find(*db_, "SELECT id, document_id FROM sighting WHERE feed_id = ? AND entry_key = ?");
+  SQLite::Statement remove(*db_, "DELETE FROM sighting WHERE id = ?");
+  // Screening is a person's work on the document: it keeps the document when its last source
+  // withdraws it.
+  SQLite::Statement orphan(*db_,
+                           "DELETE FROM document WHERE id = ?1 AND state = 'new' AND starred = 0 "
+                           "AND note = '' AND NOT EXISTS (SELECT 1 FROM sighting WHERE document_id = ?1)");
+  int removed = 0;
+  for (const std::string& key : entry_keys) {
+    find.bind(1, feed_id);
+    find.bind(2, key);
+    std::optional<std::pair<std::int64_t, std::int64_t>> hit;
+    if (find.executeStep()) hit = std::pair{find.getColumn(0).getInt64(), find.getColumn(1).getInt64()};
+    find.reset();
+    if (!hit) continue;
+    remove.bind(1, hit->first);
+    run(remove);
+    ++removed;
+    orphan.bind(1, hit->second);
+    run(orphan);
+  }
+  tx.commit();
+  return removed;
 }
 
 void Catalogue::optimize() {

@@ -2,23 +2,52 @@
 
 namespace atip::exporter {
 
+namespace {
+
+bool looks_like_formula(std::string_view v) {
+  return !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
+}
+
+// A plain loop: std::string_view::find_first_of calls memchr once per character of the field.
+bool needs_quotes(std::string_view v) {
+  for (const char c : v)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return false;
+}
+
+}  // namespace
+
 std::string csv_field_text(std::string_view value) {
-  std::string v(value);
-  const bool formula = !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
-                                      v[0] == '\t' || v[0] == '\r');
-  if (formula) v.insert(v.begin(), '\'');
+  std::string v;
+  v.reserve(value.size() + 1);
+  if (looks_like_formula(value)) v += '\'';
+  v += value;
   return v;
 }
 
-std::string csv_field(std::string_view value, bool numeric_ok) {
-  std::string v = numeric_ok ? std::string(value) : csv_field_text(value);
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
+void append_csv_field(std::string& out, std::string_view value, bool numeric_ok) {
+  const bool apostrophe = !numeric_ok && looks_like_formula(value);
+  if (!needs_quotes(value)) {
+    if (apostrophe) out += '\'';
+    out += value;
+    return;
   }
-  return out + '"';
+  out += '"';
+  if (apostrophe) out += '\'';
+  for (std::size_t start = 0;;) {
+    const std::size_t quote = value.find('"', start);
+    out.append(value.substr(start, quote == std::string_view::npos ? quote : quote + 1 - start));
+    if (quote == std::string_view::npos) break;
+    out += '"';
+    start = quote + 1;
+  }
+  out += '"';
+}
+
+std::string csv_field(std::string_view value, bool numeric_ok) {
+  std::string out;
+  append_csv_field(out, value, numeric_ok);
+  return out;
 }
 
 std::string tsv_field(std::string_view value) {

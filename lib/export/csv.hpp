@@ -10,6 +10,8 @@ namespace atip::exporter {
 // apostrophe first (OWASP's advice against CSV injection); numbers with a sign are kept when
 // `numeric_ok` says the column is numeric.
 std::string csv_field(std::string_view value, bool numeric_ok = false);
+// The same, appended to `out` (what an exporter writing many rows wants).
+void append_csv_field(std::string& out, std::string_view value, bool numeric_ok = false);
 
 // The formula neutralising of csv_field alone, without quoting (for TSV cells).
 std::string csv_field_text(std::string_view value);

@@ -73,7 +73,7 @@ void CsvWriter::row(const std::vector<std::string>& fields, std::size_t numeric_
     const bool clean = needs_cleaning(fields[i]);
     if (clean) cleaned = text::terminal_safe(fields[i]);
     const std::string_view cell = clean ? std::string_view(cleaned) : std::string_view(fields[i]);
-    if (sep_ == ',') line_ += csv_field(cell);
+    if (sep_ == ',') append_csv_field(line_, cell);
     else line_ += tsv_field(csv_field_text(cell));
   }
   line_ += sep_ == ',' ? "\r\n" : "\n";

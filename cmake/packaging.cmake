@@ -36,8 +36,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE ${ATIP_PROJECT_URL})
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-# The Depends line from the libraries the binary really links (dpkg-shlibdeps).
+# The Depends line from the libraries the binary really links (dpkg-shlibdeps), plus libcurl,
+# which atip loads only when it fetches (lib/net/curl_api.hpp), so dpkg-shlibdeps cannot see it.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libcurl4 (>= 7.68.0)")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 include(CPack)

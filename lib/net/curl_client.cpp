@@ -1,4 +1,3 @@
-#include <curl/curl.h>
 
 #include <algorithm>
 #include <deque>
@@ -8,6 +7,7 @@
 #include <unordered_map>
 
 #include "atip_version.hpp"
+#include "lib/net/curl_api.hpp"
 #include "lib/net/http.hpp"
 #include "lib/net/transfer.hpp"
 #include "lib/net/url_parts.hpp"
@@ -16,27 +16,18 @@
 namespace atip::net {
 namespace {
 
-void global_init_once() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
-      throw Error("cannot initialise libcurl");
-    }
-  });
-}
-
 struct MultiDeleter {
-  void operator()(CURLM* multi) const { curl_multi_cleanup(multi); }
+  void operator()(CURLM* multi) const { curl().multi_cleanup(multi); }
 };
 using MultiHandle = std::unique_ptr<CURLM, MultiDeleter>;
 
 MultiHandle make_multi(const Options& options) {
-  MultiHandle multi(curl_multi_init());
+  MultiHandle multi(curl().multi_init());
   if (!multi) throw Error("cannot create a libcurl multi handle");
-  curl_multi_setopt(multi.get(), CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
-  curl_multi_setopt(multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS,
+  curl().multi_setopt(multi.get(), CURLMOPT_PIPELINING, CURLPIPE_MULTIPLEX);
+  curl().multi_setopt(multi.get(), CURLMOPT_MAX_TOTAL_CONNECTIONS,
                     static_cast<long>(options.max_parallel));
-  curl_multi_setopt(multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
+  curl().multi_setopt(multi.get(), CURLMOPT_MAX_HOST_CONNECTIONS,
                     static_cast<long>(options.max_per_host));
   return multi;
 }
@@ -77,9 +68,9 @@ class Batch {
     while ((!queue_.empty() || !running_.empty()) && !cancelled_) {
       start_ready();
       int still_running = 0;
-      check(curl_multi_perform(multi_.get(), &still_running));
+      check(curl().multi_perform(multi_.get(), &still_running));
       collect_done();
-      if (!running_.empty()) check(curl_multi_poll(multi_.get(), nullptr, 0, 1000, nullptr));
+      if (!running_.empty()) check(curl().multi_poll(multi_.get(), nullptr, 0, 1000, nullptr));
     }
   }
 
@@ -87,7 +78,7 @@ class Batch {
   // A failing multi handle (out of memory, a libcurl bug) would fail every transfer; rather than
   // spin, end the run with an environment error. The destructor cleans up the transfers.
   static void check(CURLMcode code) {
-    if (code != CURLM_OK) throw Error(std::string("libcurl: ") + curl_multi_strerror(code));
+    if (code != CURLM_OK) throw Error(std::string("libcurl: ") + curl().multi_strerror(code));
   }
 
   struct Running {
@@ -130,7 +121,7 @@ class Batch {
 
   void collect_done() {
     int left = 0;
-    while (CURLMsg* message = curl_multi_info_read(multi_.get(), &left)) {
+    while (CURLMsg* message = curl().multi_info_read(multi_.get(), &left)) {
       if (cancelled_) return;
       if (message->msg != CURLMSG_DONE) continue;
       auto found = running_.find(message->easy_handle);
@@ -157,7 +148,8 @@ class Batch {
 
 }  // namespace
 
-CurlClient::CurlClient(Options options) : options_(std::move(options)) { global_init_once(); }
+// Loading libcurl here, not at the first transfer, reports a missing library before any work.
+CurlClient::CurlClient(Options options) : options_(std::move(options)) { curl(); }
 
 CurlClient::~CurlClient() = default;
 
@@ -182,7 +174,7 @@ void CurlClient::cancel() {
   cancelled_ = true;
   std::lock_guard<std::mutex> lock(mutex_);
   // Ends the wait in curl_multi_poll; thread-safe by libcurl's contract (7.68 and later).
-  if (active_ != nullptr) curl_multi_wakeup(static_cast<CURLM*>(active_));
+  if (active_ != nullptr) curl().multi_wakeup(static_cast<CURLM*>(active_));
 }
 
 std::string default_user_agent() { return "atip/" ATIP_VERSION " (+" ATIP_PROJECT_URL ")"; }

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "lib/net/curl_api.hpp"
 #include "lib/net/url_parts.hpp"
 
 namespace atip::net {
@@ -24,7 +25,7 @@ std::string house_style(std::string message) {
 }
 
 std::string base_message(const ErrorFacts& facts) {
-  return house_style(facts.message.empty() ? curl_easy_strerror(facts.code) : facts.message);
+  return house_style(facts.message.empty() ? curl().easy_strerror(facts.code) : facts.message);
 }
 
 // The text after `prefix` up to the first of `stops`, or "" when `message` lacks `prefix`.

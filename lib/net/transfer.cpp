@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "lib/net/curl_api.hpp"
 #include "lib/net/curl_errors.hpp"
 #include "lib/net/url_parts.hpp"
 
@@ -49,7 +50,7 @@ std::unique_ptr<Transfer> Transfer::create(const Request& request, const Options
 }
 
 Transfer::Transfer(const Request& request, const Options& options)
-    : easy_(curl_easy_init()),
+    : easy_(curl().easy_init()),
       options_(options),
       current_url_(request.url),
       started_(std::chrono::steady_clock::now()) {
@@ -58,21 +59,21 @@ Transfer::Transfer(const Request& request, const Options& options)
 }
 
 Transfer::~Transfer() {
-  if (multi_ != nullptr) curl_multi_remove_handle(multi_, easy_);
-  if (easy_ != nullptr) curl_easy_cleanup(easy_);
-  curl_slist_free_all(headers_);
+  if (multi_ != nullptr) curl().multi_remove_handle(multi_, easy_);
+  if (easy_ != nullptr) curl().easy_cleanup(easy_);
+  curl().slist_free_all(headers_);
 }
 
 CURLMcode Transfer::attach(CURLM* multi) {
   started_ = std::chrono::steady_clock::now();
-  CURLMcode code = curl_multi_add_handle(multi, easy_);
+  CURLMcode code = curl().multi_add_handle(multi, easy_);
   if (code == CURLM_OK) multi_ = multi;
   return code;
 }
 
 bool Transfer::configure(const Request& request, const std::string& user_agent) {
   auto append = [this](const std::string& line) {
-    curl_slist* grown = curl_slist_append(headers_, line.c_str());
+    curl_slist* grown = curl().slist_append(headers_, line.c_str());
     if (grown != nullptr) headers_ = grown;
     return grown != nullptr;
   };
@@ -84,35 +85,35 @@ bool Transfer::configure(const Request& request, const std::string& user_agent) 
   CURL* e = easy_;
   int failures = 0;
   auto set = [&failures](CURLcode code) { failures += code != CURLE_OK; };
-  set(curl_easy_setopt(e, CURLOPT_URL, request.url.c_str()));
-  set(curl_easy_setopt(e, CURLOPT_PRIVATE, this));
-  set(curl_easy_setopt(e, CURLOPT_ERRORBUFFER, error_buffer_));
-  set(curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L));
-  set(curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https"));
-  set(curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"));
-  set(curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L));
+  set(curl().easy_setopt(e, CURLOPT_URL, request.url.c_str()));
+  set(curl().easy_setopt(e, CURLOPT_PRIVATE, this));
+  set(curl().easy_setopt(e, CURLOPT_ERRORBUFFER, error_buffer_));
+  set(curl().easy_setopt(e, CURLOPT_NOSIGNAL, 1L));
+  set(curl().easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https"));
+  set(curl().easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https"));
+  set(curl().easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L));
   // MAXREDIRS -1 would mean "no limit" to libcurl.
-  set(curl_easy_setopt(e, CURLOPT_MAXREDIRS,
+  set(curl().easy_setopt(e, CURLOPT_MAXREDIRS,
                        static_cast<long>(std::max(0, options_.max_redirects))));
-  set(curl_easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS)));
+  set(curl().easy_setopt(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS)));
   // No CURLOPT_PIPEWAIT: it holds a second transfer to an HTTP/1.1 host until the first has
   // its answer, which serialises feeds that share a host; without it an HTTP/2 host may get up
   // to max_per_host connections instead of one, which is cheap.
-  set(curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""));  // every codec libcurl was built with
-  set(curl_easy_setopt(e, CURLOPT_USERAGENT, user_agent.c_str()));
-  set(curl_easy_setopt(e, CURLOPT_HTTPHEADER, headers_));
-  set(curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L));
-  set(curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_s));
-  set(curl_easy_setopt(e, CURLOPT_TIMEOUT, options_.total_timeout_s));
-  set(curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_limit));
-  set(curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, options_.low_speed_time_s));
+  set(curl().easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""));  // every codec libcurl was built with
+  set(curl().easy_setopt(e, CURLOPT_USERAGENT, user_agent.c_str()));
+  set(curl().easy_setopt(e, CURLOPT_HTTPHEADER, headers_));
+  set(curl().easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L));
+  set(curl().easy_setopt(e, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_s));
+  set(curl().easy_setopt(e, CURLOPT_TIMEOUT, options_.total_timeout_s));
+  set(curl().easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_limit));
+  set(curl().easy_setopt(e, CURLOPT_LOW_SPEED_TIME, options_.low_speed_time_s));
   // Refuses early on an announced Content-Length; on_body enforces the limit after decoding.
-  set(curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
+  set(curl().easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
                        static_cast<curl_off_t>(options_.max_body_bytes)));
-  set(curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::on_body));
-  set(curl_easy_setopt(e, CURLOPT_WRITEDATA, this));
-  set(curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::on_header));
-  set(curl_easy_setopt(e, CURLOPT_HEADERDATA, this));
+  set(curl().easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::on_body));
+  set(curl().easy_setopt(e, CURLOPT_WRITEDATA, this));
+  set(curl().easy_setopt(e, CURLOPT_HEADERFUNCTION, &Transfer::on_header));
+  set(curl().easy_setopt(e, CURLOPT_HEADERDATA, this));
   return ok && failures == 0;
 }
 
@@ -185,10 +186,10 @@ void Transfer::start_response(long status) {
 
 Response Transfer::finish(CURLcode code) {
   long status = 0;
-  curl_easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
+  curl().easy_getinfo(easy_, CURLINFO_RESPONSE_CODE, &status);
   response_.status = status;
   char* effective = nullptr;
-  if (curl_easy_getinfo(easy_, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective) {
+  if (curl().easy_getinfo(easy_, CURLINFO_EFFECTIVE_URL, &effective) == CURLE_OK && effective) {
     response_.effective_url = effective;
   }
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started_;
@@ -212,7 +213,7 @@ std::string Transfer::describe(CURLcode code) const {
   facts.code = code;
   facts.message = error_buffer_;
   long os_errno = 0;
-  curl_easy_getinfo(easy_, CURLINFO_OS_ERRNO, &os_errno);
+  curl().easy_getinfo(easy_, CURLINFO_OS_ERRNO, &os_errno);
   facts.os_errno = static_cast<int>(os_errno);
   facts.body_too_large = too_large_;
   facts.headers_too_large = headers_too_large_;

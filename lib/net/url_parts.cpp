@@ -1,15 +1,16 @@
 #include "lib/net/url_parts.hpp"
 
-#include <curl/curl.h>
 
 #include <cctype>
 #include <memory>
+
+#include "lib/net/curl_api.hpp"
 
 namespace atip::net {
 namespace {
 
 struct UrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+  void operator()(CURLU* url) const { curl().url_cleanup(url); }
 };
 using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
 
@@ -21,9 +22,9 @@ std::string lower(std::string s) {
 // Reads one part of a parsed URL; "" when it is missing.
 std::string get_part(CURLU* url, CURLUPart part) {
   char* value = nullptr;
-  if (curl_url_get(url, part, &value, 0) != CURLUE_OK || value == nullptr) return {};
+  if (curl().url_get(url, part, &value, 0) != CURLUE_OK || value == nullptr) return {};
   std::string result(value);
-  curl_free(value);
+  curl().free(value);
   return result;
 }
 
@@ -41,20 +42,20 @@ std::string url_scheme(std::string_view url) {
 }
 
 std::string url_host(const std::string& url) {
-  UrlHandle handle(curl_url());
-  if (!handle || curl_url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return {};
+  UrlHandle handle(curl().url());
+  if (!handle || curl().url_set(handle.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) return {};
   return lower(get_part(handle.get(), CURLUPART_HOST));
 }
 
 std::string resolve_url(const std::string& base, const std::string& location) {
-  UrlHandle handle(curl_url());
-  if (!handle || curl_url_set(handle.get(), CURLUPART_URL, base.c_str(), 0) != CURLUE_OK) {
+  UrlHandle handle(curl().url());
+  if (!handle || curl().url_set(handle.get(), CURLUPART_URL, base.c_str(), 0) != CURLUE_OK) {
     return location;
   }
   // Setting a relative URL on a handle that holds an absolute one resolves it (RFC 3986 §5).
   // CURLU_NON_SUPPORT_SCHEME keeps "file:///etc/passwd" parseable, so a refused redirect is
   // still reported with its real target.
-  if (curl_url_set(handle.get(), CURLUPART_URL, location.c_str(), CURLU_NON_SUPPORT_SCHEME) !=
+  if (curl().url_set(handle.get(), CURLUPART_URL, location.c_str(), CURLU_NON_SUPPORT_SCHEME) !=
       CURLUE_OK) {
     return location;
   }

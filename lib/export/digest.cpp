@@ -44,8 +44,12 @@ bool is_updated(const store::Document& d) {
 
 std::vector<std::string> publishers(const store::Document& d) {
   std::vector<std::string> out;
+  // An imported bibliography or a hand entry says how the office got a work, not who published
+  // it: the digest's readers see only publishers (feeds, watched pages, archives).
   for (const auto& s : d.sightings)
-    if (!s.source.empty() && std::find(out.begin(), out.end(), s.source) == out.end()) out.push_back(s.source);
+    if (!s.source.empty() && s.origin != "import" && s.origin != "hand" &&
+        std::find(out.begin(), out.end(), s.source) == out.end())
+      out.push_back(s.source);
   return out;
 }
 

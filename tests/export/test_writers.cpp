@@ -208,3 +208,17 @@ TEST_CASE("export::json: the streaming text equals nlohmann's dump of document_j
   store::Document empty;
   CHECK(exporter::document_text(empty) == exporter::dump_safe(exporter::document_json(empty)));
 }
+
+TEST_CASE("digest: imports and hand entries are how the office got a work, not its publishers") {
+  atip::store::Document d;
+  atip::store::Sighting imported{std::nullopt, "import: zotero.bib", "k", "https://x.org/1", std::nullopt, 1};
+  imported.origin = "import";
+  atip::store::Sighting hand{std::nullopt, "hand entry", "x.org/1", "https://x.org/1", std::nullopt, 2};
+  hand.origin = "hand";
+  atip::store::Sighting page{std::int64_t{3}, "Fiscalía", "p", "https://x.org/1", std::nullopt, 3};
+  page.origin = "page";
+  d.sightings = {imported, hand, page, {std::int64_t{4}, "UNODC", "u", "https://x.org/1", std::nullopt, 4}};
+  CHECK(atip::exporter::publishers(d) == std::vector<std::string>{"Fiscalía", "UNODC"});
+  d.sightings = {imported};
+  CHECK(atip::exporter::publishers(d).empty());
+}

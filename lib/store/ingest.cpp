@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "lib/store/catalogue.hpp"
@@ -11,6 +12,9 @@
 namespace atip::store {
 
 namespace {
+
+// The most documents sharing a title key that one entry is compared with (see find_by_title_key).
+constexpr int kMaxTitleCandidates = 32;
 
 // The prepared statements of one ingest, compiled once per feed rather than once per entry.
 struct IngestStatements {
@@ -22,10 +26,17 @@ struct IngestStatements {
         find_by_url(db, "SELECT id FROM document WHERE canonical_url = ?"),
         find_by_doi(db, "SELECT d.id, d.title, d.summary, d.canonical_url, d.language, d.doi, "
                         "d.published, d.doi_from_text FROM document d WHERE d.doi = ?"),
+        // Only documents dated within the window (or undated), nearest first, and at most
+        // kMaxTitleCandidates of them: a numbered series ("Boletín N° 12") shares one title
+        // key, and asking the same-work decision about every earlier number made storing a
+        // long series quadratic.
         find_by_title_key(db,
                           "SELECT DISTINCT d.id, d.title, d.summary, d.canonical_url, d.language, "
                           "d.doi, d.published, d.doi_from_text FROM document_title_key k "
-                          "JOIN document d ON d.id = k.document_id WHERE k.key = ?"),
+                          "JOIN document d ON d.id = k.document_id WHERE k.key = ?1 AND (?2 IS NULL "
+                          "OR d.published IS NULL OR abs(d.published - ?2) <= ?3) ORDER BY CASE "
+                          "WHEN ?2 IS NULL OR d.published IS NULL THEN 0 ELSE abs(d.published - ?2) "
+                          "END, d.id LIMIT " + std::to_string(kMaxTitleCandidates)),
         insert_document(db,
                         "INSERT INTO document(canonical_url, title, summary, summary_html, authors, "
                         "published, updated, first_seen, last_changed, language, doi, doc_type, "
@@ -241,6 +252,10 @@ std::optional<std::int64_t> find_same_work(IngestStatements& s, const EntryRecor
   Time best_distance = 0;
   auto consider = [&](SQLite::Statement& st, const std::string& key, bool by_doi) {
     st.bind(1, key);
+    if (!by_doi) {
+      row::bind_opt(st, 2, e.published);
+      st.bind(3, static_cast<std::int64_t>(window));
+    }
     while (st.executeStep()) {
       const Candidate c = read_candidate(st);
       if (!same_work) {

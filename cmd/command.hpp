@@ -21,6 +21,8 @@ struct Command {
 
 Runner setup_feeds(CLI::App& sub);
 Runner setup_fetch(CLI::App& sub);
+Runner setup_import(CLI::App& sub);
+Runner setup_add(CLI::App& sub);
 Runner setup_init(CLI::App& sub);
 Runner setup_parse(CLI::App& sub);
 Runner setup_search(CLI::App& sub);

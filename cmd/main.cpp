@@ -26,6 +26,8 @@ const Command kCommands[] = {
     {"init", "Create the catalogue and subscribe to the default feeds", atip::cmd::setup_init},
     {"feeds", "Manage the publishers' feeds (add, list, check, enable, disable, remove, import, export)", atip::cmd::setup_feeds},
     {"fetch", "Fetch every enabled feed and catalogue new documents", atip::cmd::setup_fetch},
+    {"import", "Catalogue the works of a bibliography: BibTeX, RIS, CSL-JSON or CSV", atip::cmd::setup_import},
+    {"add", "Catalogue one document by hand (a report, a PDF), its details read from its page", atip::cmd::setup_add},
     {"search", "Search the catalogue, best match first", atip::cmd::setup_search},
     {"show", "Show one document with every sighting", atip::cmd::setup_show},
     {"mark", "Record screening decisions, stars and notes on documents", atip::cmd::setup_mark},

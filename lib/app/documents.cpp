@@ -27,7 +27,7 @@ void show(Context& ctx, std::int64_t id) {
   fmt::print(ctx.out, "id:         {}\n", d->id);
   fmt::print(ctx.out, "link:       {}\n", safe(d->link()));
   fmt::print(ctx.out, "date:       {}{}\n", util::format_rfc3339(d->date()),
-             d->published ? "" : " (first seen; the feed gave no date)");
+             d->published ? "" : " (first seen; its source gave no date)");
   if (d->updated) fmt::print(ctx.out, "updated:    {}\n", util::format_rfc3339(*d->updated));
   fmt::print(ctx.out, "first seen: {}\n", util::format_rfc3339(d->first_seen));
   if (!d->language.empty()) fmt::print(ctx.out, "language:   {}\n", safe(d->language));

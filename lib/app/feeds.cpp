@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "lib/html/selector.hpp"
 #include "lib/opml/opml.hpp"
 #include "lib/store/catalogue.hpp"
 #include "lib/text/utf8.hpp"
@@ -49,6 +50,9 @@ AddFeedResult add_source(Context& ctx, const std::string& url, const std::string
   if (auto why = unusable_feed_url(url)) throw Error(fmt::format("cannot add '{}': {}", url, *why));
   if (spec.kind != "page" && spec.kind != "oai")
     throw Error(fmt::format("unknown kind of source '{}'", spec.kind));
+  if (spec.kind == "page")
+    if (const auto why = html::selector_error(spec.select); why && !spec.select.empty())
+      throw Error(fmt::format("cannot watch '{}': bad selector '{}': {}", url, spec.select, *why));
   if (spec.kind == "oai" && url.find('?') != std::string::npos)
     throw Error(fmt::format("cannot add '{}': an OAI-PMH base URL has no query (atip adds "
                             "?verb=ListRecords…)", url));

@@ -13,6 +13,7 @@
 #include "lib/app/fetch_queue.hpp"
 #include "lib/app/vocabulary.hpp"
 #include "lib/feed/parse.hpp"
+#include "lib/html/page_watch.hpp"
 #include "lib/text/utf8.hpp"
 #include "lib/util/error.hpp"
 #include "lib/util/hash.hpp"
@@ -45,7 +46,10 @@ void parse_body(Job& job) {
   const store::FeedRow& feed = *job.feed;
   const net::Response& r = job.response;
   FeedResult& result = job.result;
-  feed::ParseResult parsed = feed::parse(r.body, {charset_of(r.content_type), r.effective_url});
+  // A watched page (feeds add --page) is read as a feed of its links; the rest is the same.
+  const feed::Hints hints{charset_of(r.content_type), r.effective_url};
+  feed::ParseResult parsed = feed.kind == "page" ? html::watch_page(r.body, hints, {feed.page_select, feed.page_match})
+                                                 : feed::parse(r.body, hints);
   if (!parsed.ok) {
     result.error = parsed.error;
     result.advertised_feeds = parsed.advertised_feeds;

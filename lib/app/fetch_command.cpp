@@ -9,6 +9,7 @@
 
 #include "lib/app/fetch_run_log.hpp"
 #include "lib/app/fetch_signals.hpp"
+#include "lib/app/harvest.hpp"
 
 #include "lib/store/catalogue.hpp"
 #include "lib/text/utf8.hpp"
@@ -114,6 +115,8 @@ int fetch_locked(Context& ctx, const FetchCommandOptions& o, FetchReport& report
   });
   try {
     report = run_fetch(catalogue, client, fetch, ctx.clock);
+    // OAI-PMH sources after the feeds: one request at a time each, page after page.
+    if (!report.interrupted) run_harvest(catalogue, client, fetch, ctx.clock, report);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {

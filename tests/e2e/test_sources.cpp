@@ -3,11 +3,13 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "lib/opml/opml.hpp"
 #include "tests/common/run_atip.hpp"
 #include "tests/common/temp_dir.hpp"
+#include "tests/support/http_server.hpp"
 
 namespace {
 
@@ -69,6 +71,10 @@ TEST_CASE("e2e: feeds add --page|--oai refuses what cannot work") {
   r = o.run({"feeds", "add", "--oai", "http://127.0.0.1:9/oai?verb=Identify"});
   CHECK(r.status == 1);
   CHECK(r.err.find("an OAI-PMH base URL has no query") != std::string::npos);
+  r = o.run({"feeds", "add", "--page", "http://127.0.0.1:9/x", "--select", "ul > li:first-child"});
+  CHECK(r.status == 1);
+  CHECK(r.err.find("bad selector 'ul > li:first-child'") != std::string::npos);
+  CHECK(o.run({"feeds", "list", "--format", "tsv"}).out.empty());
   r = o.run({"feeds", "add", "--page", "file:///etc/passwd"});
   CHECK(r.status == 1);
   CHECK(r.err.find("unsupported URL scheme 'file'") != std::string::npos);
@@ -101,4 +107,36 @@ TEST_CASE("e2e: an OPML round trip keeps watched pages and archives, hidden from
   CHECK(feeds[1]["page_match"] == "*.pdf");
   CHECK(feeds[2]["kind"] == "oai");
   CHECK(feeds[2]["oai_set"] == "trata");
+}
+
+TEST_CASE("e2e: feeds check reads a watched page and an archive as fetch would") {
+  Office o;
+  atip::testing::TestServer server;
+  const std::string data = std::string(ATIP_SOURCE_DIR) + "/tests/data/";
+  server.server().Get("/prensa", [&](const httplib::Request&, httplib::Response& r) {
+    std::ifstream in(data + "pages/press_releases_es.html", std::ios::binary);
+    r.set_content(std::string(std::istreambuf_iterator<char>(in), {}), "text/html");
+  });
+  std::string oai_query;
+  server.server().Get("/oai", [&](const httplib::Request& q, httplib::Response& r) {
+    oai_query = q.get_param_value("verb") + " " + q.get_param_value("metadataPrefix") + " " + q.get_param_value("set");
+    std::ifstream in(data + "oai/list_page1.xml", std::ios::binary);
+    r.set_content(std::string(std::istreambuf_iterator<char>(in), {}), "text/xml");
+  });
+  server.start();
+  REQUIRE(o.run({"feeds", "add", "--page", server.url("/prensa"), "--select", "ul.comunicados"}).status == 0);
+  REQUIRE(o.run({"feeds", "add", "--page", server.url("/prensa") + "?v=2", "--select", "table.nothing"}).status == 0);
+  REQUIRE(o.run({"feeds", "add", "--oai", server.url("/oai"), "--set", "trata"}).status == 0);
+
+  RunResult r = o.run({"feeds", "check", "1", "3"});
+  CHECK(r.status == 0);
+  // Four releases; one links to its publisher's absolute address, which is another host than
+  // this server's, so its relative twin counts apart: five links (not the mailto: or javascript:).
+  CHECK(r.out.find("watched page: 5 links become entries") != std::string::npos);
+  CHECK(r.out.find("OAI-PMH archive: 2 records on the first page, 5 in all") != std::string::npos);
+  CHECK(oai_query == "ListRecords oai_dc trata");
+  // A selector that matches nothing is what a changed layout looks like: a problem.
+  r = o.run({"feeds", "check", "2"});
+  CHECK(r.status == 1);
+  CHECK(r.out.find("problem: ") != std::string::npos);
 }

@@ -27,7 +27,9 @@ EntryRecord entry(const std::string& key, const std::string& title, const std::s
 
 std::vector<std::string> origins(Catalogue& c, std::int64_t id) {
   std::vector<std::string> out;
-  for (const Sighting& s : c.document(id)->sightings) out.push_back(s.origin);
+  const auto document = c.document(id);
+  REQUIRE(document);
+  for (const Sighting& s : document->sightings) out.push_back(s.origin);
   return out;
 }
 

@@ -11,6 +11,8 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
+#include <exception>
+#include <functional>
 #include <ostream>
 #include <utility>
 
@@ -58,6 +60,7 @@ void print_text(std::ostream& out, const feed::Feed& f) {
 struct Source {
   std::string bytes;
   feed::Hints hints;
+  std::function<std::string()> reload;  // reads the bytes again, when that is possible
 };
 
 Source fetch(const std::string& url, net::HttpClient& client) {
@@ -69,12 +72,12 @@ Source fetch(const std::string& url, net::HttpClient& client) {
   if (!response.error.empty()) throw Error(fmt::format("cannot fetch '{}': {}", shown, response.error));
   if (!response.ok()) throw Error(fmt::format("cannot fetch '{}': HTTP {}", shown, response.status));
   const std::string& base = response.effective_url.empty() ? url : response.effective_url;
-  return {std::move(response.body), {charset_of(response.content_type), base}};
+  return {std::move(response.body), {charset_of(response.content_type), base}, {}};
 }
 
 void parse_bytes(Context& ctx, Source&& source, const std::string& name, ParseFormat format) {
   // The bytes are handed over so the parser can free them once the tree is built.
-  const feed::ParseResult r = feed::parse_owned(std::move(source.bytes), source.hints);
+  const feed::ParseResult r = feed::parse_owned(std::move(source.bytes), source.hints, source.reload);
   if (!r.ok) {
     std::string message = fmt::format("cannot parse '{}': {}", name, r.error);
     for (const auto& url : r.advertised_feeds) message += fmt::format("\n  advertised feed: {}", text::terminal_safe(url));
@@ -118,7 +121,18 @@ std::string read_source(const std::string& file) {
 }
 
 void parse_local(Context& ctx, const std::string& file, ParseFormat format) {
-  parse_bytes(ctx, {read_source(file), {}}, file == "-" ? "standard input" : file, format);
+  Source source{read_source(file), {}, {}};
+  // A file can be read again, so the parser need not keep a copy of a large feed for the rare
+  // document it has to recover; if the file has gone meanwhile, recovery sees an empty one.
+  if (file != "-")
+    source.reload = [file] {
+      try {
+        return read_source(file);
+      } catch (const std::exception&) {
+        return std::string();
+      }
+    };
+  parse_bytes(ctx, std::move(source), file == "-" ? "standard input" : file, format);
 }
 
 }  // namespace

@@ -93,9 +93,16 @@ bool known(const std::string& cs) { return !cs.empty() && (is_builtin(cs) || ico
 
 // UTF-8 by declaration or default; falls back to Windows-1252 when that explains every byte
 // (the commonest mislabelling: a CMS writing Latin-1 under an XML declaration it never set).
-void decode_utf8_labelled(std::string_view body, Decoded& d) {
+void decode_utf8_labelled(std::string_view body, Decoded& d, std::string* reuse) {
   if (text::is_valid_utf8(body)) {
-    d.utf8.assign(body);
+    if (reuse) {
+      // `body` is the tail of *reuse (after a BOM): drop the head and take the buffer over.
+      reuse->erase(0, reuse->size() - body.size());
+      d.utf8 = std::move(*reuse);
+      reuse->clear();
+    } else {
+      d.utf8.assign(body);
+    }
     return;
   }
   d.lossy = true;
@@ -112,9 +119,10 @@ void decode_utf8_labelled(std::string_view body, Decoded& d) {
   }
 }
 
-void decode_named(std::string_view body, const std::string& cs, Decoded& d) {
+void decode_named(std::string_view body, const std::string& cs, Decoded& d,
+                  std::string* reuse = nullptr) {
   d.encoding = cs;
-  if (cs == "utf-8") return decode_utf8_labelled(body, d);
+  if (cs == "utf-8") return decode_utf8_labelled(body, d, reuse);
   if (cs == "iso-8859-1" || cs == "windows-1252" || cs == "us-ascii") {
     d.utf8 = charsets::decode_cp1252(body);
     return;
@@ -133,7 +141,7 @@ void decode_named(std::string_view body, const std::string& cs, Decoded& d) {
   }
   if (!charsets::decode_iconv(body, cs, d.utf8)) {
     d.encoding = "utf-8";
-    return decode_utf8_labelled(body, d);
+    return decode_utf8_labelled(body, d, nullptr);
   }
   if (d.utf8.find("\xEF\xBF\xBD") != std::string::npos && !text::is_valid_utf8(body))
     d.lossy = true;
@@ -141,14 +149,15 @@ void decode_named(std::string_view body, const std::string& cs, Decoded& d) {
 
 }  // namespace
 
-Decoded decode_to_utf8(std::string_view bytes, std::string_view http_charset) {
+Decoded decode_to_utf8(std::string_view bytes, std::string_view http_charset,
+                       std::string* reuse) {
   Decoded d;
   std::size_t bom_len = 0;
   const Bom bom = sniff_bom(bytes, bom_len);
   const std::string_view body = bytes.substr(bom_len);
   switch (bom) {
     case Bom::Utf8:
-      decode_named(body, "utf-8", d);
+      decode_named(body, "utf-8", d, reuse);
       return d;
     case Bom::Utf16Le:
       decode_named(body, "utf-16le", d);
@@ -182,7 +191,7 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view http_charset) {
       }
     }
   }
-  decode_named(body, chosen, d);
+  decode_named(body, chosen, d, reuse);
   return d;
 }
 

@@ -28,7 +28,11 @@ struct Decoded {
   std::vector<std::string> warnings;
 };
 
-Decoded decode_to_utf8(std::string_view bytes, std::string_view http_charset);
+// `reuse`, when non-null, must hold `bytes`: if the document is already valid UTF-8 it is moved
+// into the result (without its BOM) instead of copied, and *reuse is left empty, so `bytes`
+// dangles afterwards. Otherwise *reuse is untouched.
+Decoded decode_to_utf8(std::string_view bytes, std::string_view http_charset,
+                       std::string* reuse = nullptr);
 
 // The encoding="…" value of an XML declaration at the start of ASCII-compatible `bytes`
 // (lower-cased), or empty.

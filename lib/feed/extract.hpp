@@ -38,5 +38,13 @@ bool dc_entry_list(const Scope& c, std::string_view n, Entry& e);
 std::optional<std::int64_t> parse_length(std::string_view s);
 // Appends a category unless it is empty or already present.
 void add_category(std::vector<std::string>& cats, std::string_view c);
+// Appends the entry read from `item` and removes `item` from the tree. The tree is only walked
+// once and dropped after extraction; freeing each entry's nodes as soon as it is read lets their
+// memory hold the entries' text, so a large feed never holds its whole tree and all its
+// entries at once. Callers iterating siblings must take next_sibling() before calling this.
+void append_entry(Feed& feed, Entry&& e, pugi::xml_node item);
+// Room for one entry per element child of `parent` (an upper bound): growing the vector of a
+// 20 MB feed by doubling briefly held it one and a half times over.
+void reserve_entries(Feed& feed, pugi::xml_node parent);
 
 }  // namespace atip::feed

@@ -108,14 +108,16 @@ void feed_element(const Scope& c, Feed& feed, std::string& feed_id) {
 
 void extract_atom(const Scope& root, Feed& feed) {
   std::string feed_id;
-  for (pugi::xml_node child = root.node().first_child(); child; child = child.next_sibling()) {
+  reserve_entries(feed, root.node());
+  for (pugi::xml_node child = root.node().first_child(), next; child; child = next) {
+    next = child.next_sibling();  // an entry is removed once read
     if (child.type() != pugi::node_element) continue;
     const Scope c(&root, child);
     const Ns ns = c.name().ns;
     if (atomish(ns)) {
       // <item> in an Atom feed is an entry to feedparser too (RSS habits die hard).
       if (c.name().local == "entry" || c.name().local == "item")
-        feed.entries.push_back(read_entry(c));
+        append_entry(feed, read_entry(c), child);
       else
         feed_element(c, feed, feed_id);
     } else if (ns == Ns::Dc || ns == Ns::Dcterms) {

@@ -15,6 +15,18 @@ void set_date(Date& d, std::string_view raw) {
   d.time = time;
 }
 
+void append_entry(Feed& feed, Entry&& e, pugi::xml_node item) {
+  feed.entries.push_back(std::move(e));
+  item.parent().remove_child(item);
+}
+
+void reserve_entries(Feed& feed, pugi::xml_node parent) {
+  std::size_t n = 0;
+  for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling())
+    n += c.type() == pugi::node_element;
+  feed.entries.reserve(feed.entries.size() + n);
+}
+
 bool is_rss_ns(Ns ns) noexcept {
   return ns == Ns::None || ns == Ns::Rss || ns == Ns::Rss10 || ns == Ns::Rss090;
 }

@@ -208,7 +208,7 @@ void channel_rss_element(const Scope& c, Feed& feed) {
   const std::string_view n = c.name().local;
   const pugi::xml_node node = c.node();
   if (n == "item") {
-    feed.entries.push_back(read_item(c));
+    append_entry(feed, read_item(c), node);
   } else if (n == "title") {
     if (feed.title.empty()) {
       auto t = rss_text(c, false);
@@ -233,7 +233,9 @@ void channel_rss_element(const Scope& c, Feed& feed) {
 void read_channel(const Scope& ch, Feed& feed) {
   const DcTarget dc{&feed.title, &feed.description, nullptr,         nullptr,
                     nullptr,     &feed.updated,     &feed.published, &feed.language};
-  for (pugi::xml_node child = ch.node().first_child(); child; child = child.next_sibling()) {
+  reserve_entries(feed, ch.node());
+  for (pugi::xml_node child = ch.node().first_child(), next; child; child = next) {
+    next = child.next_sibling();  // an item is removed once read
     if (child.type() != pugi::node_element) continue;
     const Scope c(&ch, child);
     const Ns ns = c.name().ns;
@@ -263,14 +265,16 @@ void extract_rss(const Scope& root, Feed& feed) {
     read_channel(root, feed);
     return;
   }
-  for (pugi::xml_node child = root.node().first_child(); child; child = child.next_sibling()) {
+  reserve_entries(feed, root.node());
+  for (pugi::xml_node child = root.node().first_child(), next; child; child = next) {
+    next = child.next_sibling();  // an item is removed once read
     if (child.type() != pugi::node_element) continue;
     const Scope c(&root, child);
     if (!is_rss_ns(c.name().ns)) continue;
     if (c.name().local == "channel")
       read_channel(c, feed);
     else if (c.name().local == "item")
-      feed.entries.push_back(read_item(c));
+      append_entry(feed, read_item(c), child);
   }
   if (feed.language.empty()) feed.language = root.lang();
 }

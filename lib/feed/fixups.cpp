@@ -1,6 +1,7 @@
 #include "lib/feed/fixups.hpp"
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "lib/text/utf8.hpp"
@@ -22,24 +23,51 @@ int cp1252_byte(std::uint32_t cp) {
   return (cp >= 0x80 && cp <= 0x9F) ? static_cast<int>(cp) : -1;
 }
 
+// What a string may need, found in one pass (Spanish and Portuguese text has a C3 byte every
+// few characters, so a memchr per occurrence was a visible cost on large feeds).
+struct Candidates {
+  bool lead = false;  // worth trying undo_double_encoding
+  bool c1 = false;    // has a C2 80-9F (or C2 then ASCII) pair worth map_c1_controls
+};
+
 // Only strings with a character that UTF-8 mis-read as Latin-1 produces (Ã, Â, â, …) followed
 // by a mis-read continuation byte are worth the work. A continuation byte 0x80-0xBF read as
 // Windows-1252 is U+0080-U+00BF (UTF-8 C2 xx) or one of the cp1252 specials (C5, C6, CB or E2
 // lead), so correct Spanish or Portuguese text ("í" C3 AD then ASCII) is not decoded twice.
-bool has_lead_candidate(std::string_view s) {
-  for (std::size_t i = s.find('\xC3'); i != std::string_view::npos; i = s.find('\xC3', i + 1)) {
-    if (i + 2 >= s.size()) break;
-    const auto second = static_cast<unsigned char>(s[i + 1]);
-    const auto next = static_cast<unsigned char>(s[i + 2]);
-    if (second >= 0x82 && second <= 0xB4 &&
-        (next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2))
-      return true;
+// "¿", "¡" and no-break spaces (C2 BF, C2 A1, C2 A0) are common; only C2 80-9F needs work.
+Candidates scan(std::string_view s) {
+  Candidates r;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if (!(w & 0x8080808080808080ULL)) {
+        i += 8;
+        continue;
+      }
+      i = text::first_high_byte(w, i);
+    } else if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    if (p[i] == 0xC3 && i + 2 < n) {
+      const unsigned second = p[i + 1], next = p[i + 2];
+      if (second >= 0x82 && second <= 0xB4 &&
+          (next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2))
+        r.lead = true;
+    } else if (p[i] == 0xC2 && i + 1 < n && p[i + 1] <= 0x9F) {
+      r.c1 = true;
+    }
+    if (r.lead && r.c1) break;
+    ++i;
   }
-  return false;
+  return r;
 }
 
 bool undo_double_encoding(std::string& s) {
-  if (!has_lead_candidate(s)) return false;
   std::string bytes;
   bytes.reserve(s.size());
   bool multibyte = false;
@@ -55,15 +83,7 @@ bool undo_double_encoding(std::string& s) {
   return true;
 }
 
-bool has_c1_control(std::string_view s) {
-  for (std::size_t i = s.find('\xC2'); i != std::string_view::npos; i = s.find('\xC2', i + 1))
-    if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) return true;
-  return false;
-}
-
 bool map_c1_controls(std::string& s) {
-  // "¿", "¡" and no-break spaces (C2 BF, C2 A1, C2 A0) are common; only C2 80-9F needs work.
-  if (!has_c1_control(s)) return false;
   std::string out;
   out.reserve(s.size());
   bool changed = false;
@@ -83,8 +103,10 @@ bool map_c1_controls(std::string& s) {
 }  // namespace
 
 bool fix_mojibake(std::string& s) {
-  const bool a = undo_double_encoding(s);
-  const bool b = map_c1_controls(s);
+  Candidates c = scan(s);
+  const bool a = c.lead && undo_double_encoding(s);
+  if (a) c = scan(s);
+  const bool b = c.c1 && map_c1_controls(s);
   return a || b;
 }
 

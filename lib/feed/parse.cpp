@@ -169,7 +169,9 @@ void finish_strings(Feed& f) {
 
 // `owner`, when non-null, holds `bytes` and may be released once the tree is built: from then
 // on nothing decodes the bytes again, and a large feed is not held twice while it is extracted.
-ParseResult parse_xml(Decoded& dec, std::string_view bytes, const Hints& hints,
+using Original = std::function<std::string_view()>;
+
+ParseResult parse_xml(Decoded& dec, const Original& original, const Hints& hints,
                       std::string* owner) {
   ParseResult res;
   Feed& feed = res.feed;
@@ -178,7 +180,7 @@ ParseResult parse_xml(Decoded& dec, std::string_view bytes, const Hints& hints,
   feed.wellformed = !dec.lossy;
   // The decoded text is handed over to the XML buffer; the rare paths that need it again
   // (recovery, an XHTML page) decode the bytes a second time.
-  const auto redecode = [&] { return decode_to_utf8(bytes, hints.http_charset).utf8; };
+  const auto redecode = [&] { return decode_to_utf8(original(), hints.http_charset).utf8; };
   XmlTree tree;
   load_xml(tree, std::move(dec.utf8), redecode, feed);
   const pugi::xml_node root_node = tree.doc.document_element();
@@ -200,10 +202,21 @@ ParseResult parse_xml(Decoded& dec, std::string_view bytes, const Hints& hints,
   return res;
 }
 
-ParseResult parse_impl(std::string_view bytes, const Hints& hints, std::string* owner) {
+ParseResult parse_impl(std::string_view bytes, const Hints& hints, std::string* owner,
+                       const std::function<std::string()>& reload) {
   if (is_blank(bytes)) return failure("empty document");
-  Decoded dec = decode_to_utf8(bytes, hints.http_charset);
-  if (looks_binary(bytes, dec.utf8)) return failure("not a feed: binary data");
+  // Magic numbers are read before `bytes` may be handed over to the decoded text.
+  const std::string head(bytes.substr(0, 16));
+  std::string* reuse = owner && reload ? owner : nullptr;
+  Decoded dec = decode_to_utf8(bytes, hints.http_charset, reuse);
+  const bool moved = reuse && reuse->empty();
+  std::string reread;
+  const Original original = [&]() -> std::string_view {
+    if (!moved) return bytes;
+    if (reread.empty()) reread = reload();
+    return reread;
+  };
+  if (looks_binary(head, dec.utf8)) return failure("not a feed: binary data");
   const std::size_t first = dec.utf8.find_first_not_of(" \t\r\n\f");
   if (first == std::string::npos) return failure("empty document");
   if (dec.utf8[first] == '{') {
@@ -217,12 +230,13 @@ ParseResult parse_impl(std::string_view bytes, const Hints& hints, std::string* 
   }
   if (looks_like_html_page(dec.utf8)) return html_page(dec.utf8, hints);
   if (dec.utf8.find('<') == std::string::npos) return failure("not a feed: no markup");
-  return parse_xml(dec, bytes, hints, owner);
+  return parse_xml(dec, original, hints, owner);
 }
 
-ParseResult parse_guarded(std::string_view bytes, const Hints& hints, std::string* owner) {
+ParseResult parse_guarded(std::string_view bytes, const Hints& hints, std::string* owner,
+                          const std::function<std::string()>& reload = {}) {
   try {
-    ParseResult r = parse_impl(bytes, hints, owner);
+    ParseResult r = parse_impl(bytes, hints, owner, reload);
     if (r.ok) {
       enforce_limits(r.feed);
       finish_strings(r.feed);
@@ -246,9 +260,10 @@ ParseResult parse(std::string_view bytes, const Hints& hints) {
   return parse_guarded(bytes, hints, nullptr);
 }
 
-ParseResult parse_owned(std::string&& bytes, const Hints& hints) {
+ParseResult parse_owned(std::string&& bytes, const Hints& hints,
+                        const std::function<std::string()>& reload) {
   std::string owned = std::move(bytes);
-  return parse_guarded(owned, hints, &owned);
+  return parse_guarded(owned, hints, &owned, reload);
 }
 
 }  // namespace atip::feed

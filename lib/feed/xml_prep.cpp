@@ -97,7 +97,9 @@ class Preparer {
         note_entity(i + 8);
       } else if (depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '\r') &&
                  (s_.compare(i + 1, 6, "SYSTEM") == 0 || s_.compare(i + 1, 6, "PUBLIC") == 0)) {
-        notice(i, "external DTD not loaded");
+        // Normal for RSS 0.91 (Netscape's DTD): worth a word only when the document uses an
+        // entity that it would have had to define (see undeclared()).
+        external_dtd_ = true;
       }
     }
     return std::min(i + 1, s_.size());
@@ -164,13 +166,25 @@ class Preparer {
           flush(amp);
           copied_ = i + 1;
           append_numeric(v);
-          warn(amp, "undefined entity &" + std::string(name) + "; decoded as HTML");
+          warn(amp, "undefined entity &" + std::string(name) + "; decoded as HTML" +
+                        dtd_note());
           return i + 1;
+        }
+        if (external_dtd_) {
+          flush(amp);
+          out_.xml.append("&amp;");
+          copied_ = amp + 1;
+          warn(amp, "undefined entity &" + std::string(name) + "; kept as text" + dtd_note());
+          return amp + 1;
         }
       }
     }
     escape_ampersand(amp);
     return amp + 1;
+  }
+
+  const char* dtd_note() const {
+    return external_dtd_ ? " (the external DTD that may define it is not loaded)" : "";
   }
 
   void escape_ampersand(std::size_t amp) {
@@ -248,6 +262,7 @@ class Preparer {
   std::map<std::string, std::optional<std::string>, std::less<>> declared_;
   std::size_t expanded_ = 0;
   bool expansion_capped_ = false;
+  bool external_dtd_ = false;
 };
 
 }  // namespace

@@ -47,25 +47,37 @@ std::uint32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
 }
 
 bool is_valid_utf8(std::string_view s) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
   std::size_t i = 0;
-  while (i < s.size()) {
-    // Feeds are mostly ASCII: skip 8 bytes at a time while no high bit is set.
-    while (i + 8 <= s.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, 8);
-      if (word & 0x8080808080808080ULL) break;
-      i += 8;
+  while (i < n) {
+    // Feeds are mostly ASCII: skip 16 bytes at a time while no high bit is set, then go
+    // straight to the first high byte of the next word (bytewise only in the last 7 bytes).
+    while (i + 16 <= n) {
+      std::uint64_t a, b;
+      std::memcpy(&a, p + i, 8);
+      std::memcpy(&b, p + i + 8, 8);
+      if ((a | b) & kHigh) break;
+      i += 16;
     }
-    if (i >= s.size()) break;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
+    if (i + 8 <= n) {
+      std::uint64_t a;
+      std::memcpy(&a, p + i, 8);
+      if (!(a & kHigh)) {
+        i += 8;
+        continue;
+      }
+      i = first_high_byte(a, i);
+    } else {
+      while (i < n && p[i] < 0x80) ++i;
+      if (i >= n) break;
     }
-    const std::size_t start = i;
-    if (next_code_point(s, i) == kReplacement) {
-      // A literal U+FFFD (EF BF BD) is valid; anything else that decoded to it was not.
-      if (i - start != 3 || s.compare(start, 3, "\xEF\xBF\xBD") != 0) return false;
-    }
+    // Multi-byte sequences are checked in place: accented text has one every few bytes, so
+    // no function call and no decoding per character.
+    const std::size_t len = utf8_sequence_length(p + i, n - i);
+    if (len == 0) return false;
+    i += len;
   }
   return true;
 }

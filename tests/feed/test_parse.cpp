@@ -205,3 +205,30 @@ TEST_CASE("feed::parse: JSON Feed is detected from a leading brace") {
   CHECK(r.feed.format == Format::JsonFeed);
   CHECK(r.feed.entries.at(0).published.time == 1793872800);
 }
+
+TEST_CASE("feed::parse: entries removed from the tree once read leave later channel data intact") {
+  // Channel elements after and between items, and RSS 1.0 items beside the channel: the
+  // extraction drops each item's nodes as it goes (extract.hpp append_entry).
+  const auto r = parse(
+      "<rss version=\"2.0\"><channel><item><title>A</title><guid>a</guid></item>"
+      "<title>Late title</title><item><title>B</title><guid>b</guid></item>"
+      "<link>http://example.org/</link><item><title>C</title></item>"
+      "<language>es</language></channel></rss>");
+  REQUIRE(r.ok);
+  REQUIRE(r.feed.entries.size() == 3);
+  CHECK(r.feed.title == "Late title");
+  CHECK(r.feed.language == "es");
+  CHECK(r.feed.link == "http://example.org/");
+  CHECK(r.feed.entries[1].title == "B");
+  CHECK(r.feed.entries[2].title == "C");
+  const auto rdf = parse(
+      "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+      "xmlns=\"http://purl.org/rss/1.0/\"><item rdf:about=\"x1\"><title>X1</title></item>"
+      "<channel rdf:about=\"c\"><title>RDF</title></channel>"
+      "<item rdf:about=\"x2\"><title>X2</title></item></rdf:RDF>");
+  REQUIRE(rdf.ok);
+  REQUIRE(rdf.feed.entries.size() == 2);
+  CHECK(rdf.feed.title == "RDF");
+  CHECK(rdf.feed.entries[0].id == "x1");
+  CHECK(rdf.feed.entries[1].id == "x2");
+}

@@ -6,6 +6,7 @@
 
 #include "lib/app/feeds.hpp"
 #include "lib/export/digest_text.hpp"
+#include "lib/export/output_buffer.hpp"
 #include "lib/export/writer.hpp"
 #include "lib/store/catalogue.hpp"
 #include "lib/util/error.hpp"
@@ -66,7 +67,9 @@ long export_documents(Context& ctx, const ExportOptions& options) {
   sel.group_kind = exporter::group_kind(*group_by);
 
   long written = 0;
-  auto run = [&](std::ostream& out) {
+  auto run = [&](std::ostream& destination) {
+    exporter::OutputBuffer buffer(destination.rdbuf());
+    std::ostream out(&buffer);
     auto writer = exporter::make_writer(*format, out, info);
     writer->begin();
     cat.select(sel, [&](const store::Document& d) {
@@ -75,7 +78,8 @@ long export_documents(Context& ctx, const ExportOptions& options) {
     });
     writer->end();
     out.flush();
-    if (!out) throw Error("cannot write the export: output error");
+    destination.flush();
+    if (!out || !destination) throw Error("cannot write the export: output error");
   };
   if (options.output.empty() || options.output == "-")
     run(ctx.out);

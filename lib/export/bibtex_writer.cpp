@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <ostream>
+#include <string_view>
 
 #include "lib/util/time.hpp"
 
@@ -56,7 +58,20 @@ void field(std::string& entry, const char* name, const std::string& value) {
 std::string bibtex_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 8);
-  for (char c : text) {
+  // A table lookup per byte: most text holds none of these, and the runs between them are
+  // copied whole.
+  static constexpr auto special = [] {
+    std::array<bool, 256> t{};
+    for (int b = 0; b < 0x20; ++b) t[static_cast<std::size_t>(b)] = true;
+    for (unsigned char c : std::string_view("\x7f\\{}&%#_$^~")) t[c] = true;
+    return t;
+  }();
+  std::size_t plain = 0;  // start of the run of bytes copied as they are
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!special[static_cast<unsigned char>(c)]) continue;
+    out.append(text.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '\\': out += "\\textbackslash{}"; break;
       case '{': out += "\\textbraceleft{}"; break;
@@ -68,10 +83,10 @@ std::string bibtex_escape(std::string_view text) {
       case '^': out += "\\textasciicircum{}"; break;
       case '~': out += "\\textasciitilde{}"; break;
       case '\n': case '\r': case '\t': out += ' '; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7f) out += c;
+      default: break;  // other controls are dropped
     }
   }
+  out.append(text.data() + plain, text.size() - plain);
   return out;
 }
 

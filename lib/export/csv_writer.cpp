@@ -28,12 +28,6 @@ bool needs_cleaning(std::string_view s) {
   return false;
 }
 
-std::string joined(const std::vector<std::string>& values, const char* sep = "; ") {
-  std::string out;
-  for (const auto& v : values) out += (out.empty() ? "" : sep) + v;
-  return out;
-}
-
 }  // namespace
 
 const std::vector<std::string>& csv_columns() {
@@ -46,36 +40,69 @@ const std::vector<std::string>& csv_columns() {
 
 void CsvWriter::begin() {
   if (bom_) out_ << "\xEF\xBB\xBF";
-  row(csv_columns(), csv_columns().size());
-}
-
-void CsvWriter::write(const store::Document& d) {
-  row({std::to_string(d.id), util::format_date(d.date()), d.title, d.link(), joined(publishers(d)), d.language,
-       d.doc_type, joined(tag_values(d, "topic")), joined(tag_values(d, "area")), joined(tag_values(d, "country")),
-       d.authors, d.doi, d.state, d.starred ? "1" : "0", d.note, d.summary, fmt::format("{:.3f}", d.relevance),
-       util::format_rfc3339(d.first_seen)},
-      16);
-}
-
-// Columns from `numeric_from` on are numbers or timestamps atip wrote, never feed text.
-void CsvWriter::row(const std::vector<std::string>& fields, std::size_t numeric_from) {
   line_.clear();
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) line_ += sep_;
-    const bool numeric = i == 0 || i >= numeric_from;
-    // Escape sequences and bidi overrides from a feed would act in a terminal that shows the
-    // file and can disguise a cell in a spreadsheet; line breaks stay (quoted in CSV).
-    if (numeric) {
-      line_ += fields[i];
-      continue;
-    }
-    std::string cleaned;
-    const bool clean = needs_cleaning(fields[i]);
-    if (clean) cleaned = text::terminal_safe(fields[i]);
-    const std::string_view cell = clean ? std::string_view(cleaned) : std::string_view(fields[i]);
-    if (sep_ == ',') append_csv_field(line_, cell);
-    else line_ += tsv_field(csv_field_text(cell));
+  for (const auto& c : csv_columns()) {
+    if (!line_.empty()) line_ += sep_;
+    cell(c);
   }
+  end_row();
+}
+
+// Cells are appended to one reused line: a row costs no allocation beyond the rare cleaned cell.
+void CsvWriter::write(const store::Document& d) {
+  line_.clear();
+  line_ += std::to_string(d.id);  // numbers and timestamps atip wrote are never feed text
+  next_cell(util::format_date(d.date()));
+  next_cell(d.title);
+  next_cell(d.link());
+  joined_.clear();
+  for (const auto& p : publishers(d)) {
+    if (!joined_.empty()) joined_ += "; ";
+    joined_ += p;
+  }
+  next_cell(joined_);
+  next_cell(d.language);
+  next_cell(d.doc_type);
+  for (const char* family : {"topic", "area", "country"}) {
+    joined_.clear();
+    for (const auto& t : d.tags)
+      if (t.kind == family) {
+        if (!joined_.empty()) joined_ += "; ";
+        joined_ += t.value;
+      }
+    next_cell(joined_);
+  }
+  next_cell(d.authors);
+  next_cell(d.doi);
+  next_cell(d.state);
+  next_cell(d.starred ? "1" : "0");
+  next_cell(d.note);
+  next_cell(d.summary);
+  line_ += sep_;
+  line_ += fmt::format("{:.3f}", d.relevance);
+  line_ += sep_;
+  line_ += util::format_rfc3339(d.first_seen);
+  end_row();
+}
+
+void CsvWriter::next_cell(std::string_view text) {
+  line_ += sep_;
+  cell(text);
+}
+
+// Escape sequences and bidi overrides from a feed would act in a terminal that shows the file
+// and can disguise a cell in a spreadsheet; line breaks stay (quoted in CSV).
+void CsvWriter::cell(std::string_view text) {
+  std::string cleaned;
+  if (needs_cleaning(text)) {
+    cleaned = text::terminal_safe(text);
+    text = cleaned;
+  }
+  if (sep_ == ',') append_csv_field(line_, text);
+  else line_ += tsv_field(csv_field_text(text));
+}
+
+void CsvWriter::end_row() {
   line_ += sep_ == ',' ? "\r\n" : "\n";
   out_ << line_;
 }

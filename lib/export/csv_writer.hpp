@@ -1,6 +1,8 @@
 #pragma once
 // CSV (RFC 4180: CRLF records, fields quoted when needed, formula-like cells neutralised) and
 // TSV (one record per line), with the same columns, for spreadsheets.
+#include <string_view>
+
 #include "lib/export/writer.hpp"
 
 namespace atip::exporter {
@@ -15,11 +17,14 @@ class CsvWriter final : public Writer {
   void write(const store::Document& d) override;
 
  private:
-  void row(const std::vector<std::string>& fields, std::size_t numeric_from);
+  void next_cell(std::string_view text);
+  void cell(std::string_view text);
+  void end_row();
   std::ostream& out_;
   char sep_;
   bool bom_;
-  std::string line_;  // reused for every row
+  std::string line_;    // reused for every row
+  std::string joined_;  // a list cell being assembled
 };
 
 }  // namespace atip::exporter

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace atip::exporter {
 
 namespace {
@@ -18,9 +20,16 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   std::size_t plain = 0;  // start of the run of bytes copied as they are
   auto flush = [&](std::size_t i) { out.append(s.data() + plain, i - plain); };
+  // One table lookup per byte finds the few that need a closer look.
+  static constexpr auto notable = [] {
+    std::array<bool, 256> t{};
+    for (int b = 0; b < 0x20; ++b) t[static_cast<std::size_t>(b)] = true;
+    for (unsigned char c : {'"', '\\', '\x7f', '\xc2', '\xe2'}) t[c] = true;
+    return t;
+  }();
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
-    if (b >= 0x20 && b != '"' && b != '\\' && b != 0x7F && b != 0xC2 && b != 0xE2) continue;
+    if (!notable[b]) continue;
     if (b == 0xC2 && !(i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0)) continue;
     if (b == 0xE2) {
       if (i + 2 >= s.size()) continue;

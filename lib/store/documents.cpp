@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <utility>
+
 #include "lib/store/catalogue.hpp"
 #include "lib/store/row.hpp"
 #include "lib/store/selection_sql.hpp"
@@ -17,73 +20,154 @@ constexpr const char* kDocumentColumns =
     "d.updated, d.first_seen, d.last_changed, d.language, d.doc_type, d.state, d.note, d.starred, "
     "d.doi, d.relevance";
 
-Document read_document(SQLite::Statement& st) {
-  Document d;
+// Assigns into `out` so that a reused string keeps its buffer. SQLite wants the text asked for
+// before its length.
+void text_into(const SQLite::Column& c, std::string& out) {
+  const char* text = c.getText();
+  out.assign(text, static_cast<std::size_t>(c.getBytes()));
+}
+
+void read_document(SQLite::Statement& st, Document& d) {
   d.id = st.getColumn(0).getInt64();
-  d.canonical_url = row::text(st.getColumn(1));
-  d.title = row::text(st.getColumn(2));
-  d.summary = row::text(st.getColumn(3));
-  d.summary_html = row::text(st.getColumn(4));
-  d.authors = row::text(st.getColumn(5));
+  text_into(st.getColumn(1), d.canonical_url);
+  text_into(st.getColumn(2), d.title);
+  text_into(st.getColumn(3), d.summary);
+  text_into(st.getColumn(4), d.summary_html);
+  text_into(st.getColumn(5), d.authors);
   d.published = row::opt_int64(st.getColumn(6));
   d.updated = row::opt_int64(st.getColumn(7));
   d.first_seen = st.getColumn(8).getInt64();
   d.last_changed = st.getColumn(9).getInt64();
-  d.language = row::text(st.getColumn(10));
-  d.doc_type = row::text(st.getColumn(11));
-  d.state = row::text(st.getColumn(12));
-  d.note = row::text(st.getColumn(13));
+  text_into(st.getColumn(10), d.language);
+  text_into(st.getColumn(11), d.doc_type);
+  text_into(st.getColumn(12), d.state);
+  text_into(st.getColumn(13), d.note);
   d.starred = st.getColumn(14).getInt() != 0;
-  d.doi = row::text(st.getColumn(15));
+  text_into(st.getColumn(15), d.doi);
   d.relevance = st.getColumn(16).getDouble();
-  return d;
 }
 
 // The publisher of a sighting: the feed's current title, else its URL, else the name kept
 // when the feed was removed. The first sighting is the work's primary one: the earliest, and
 // among sightings of one fetch run the shortest link, since syndicators add tracking
 // parameters and redirect wrappers to the publisher's own address.
-constexpr const char* kSightingQuery =
-    "SELECT s.feed_id, coalesce(nullif(f.title, ''), f.url, s.source), s.entry_key, s.link, "
-    "s.published, s.first_seen, s.origin FROM sighting s LEFT JOIN feed f ON f.id = s.feed_id "
-    "WHERE s.document_id = ? ORDER BY s.first_seen, length(s.link), s.id";
+constexpr const char* kSightingColumns =
+    "SELECT s.document_id, s.feed_id, coalesce(nullif(f.title, ''), f.url, s.source), s.entry_key, s.link, "
+    "s.published, s.first_seen, s.origin FROM sighting s LEFT JOIN feed f ON f.id = s.feed_id WHERE s.document_id";
+constexpr const char* kSightingOrder = "ORDER BY s.document_id, s.first_seen, length(s.link), s.id";
 
-void read_sightings(SQLite::Statement& st, std::int64_t document_id, std::vector<Sighting>& out) {
+void read_sighting(SQLite::Statement& st, Sighting& s) {
+  s.feed_id = row::opt_int64(st.getColumn(1));
+  text_into(st.getColumn(2), s.source);
+  text_into(st.getColumn(3), s.entry_key);
+  text_into(st.getColumn(4), s.link);
+  s.published = row::opt_int64(st.getColumn(5));
+  s.first_seen = st.getColumn(6).getInt64();
+  text_into(st.getColumn(7), s.origin);
+}
+
+constexpr const char* kTagColumns = "SELECT document_id, kind, value, score FROM tag WHERE document_id";
+constexpr const char* kTagOrder = "ORDER BY document_id, kind, score DESC, value";
+
+void read_tag(SQLite::Statement& st, TagRecord& t) {
+  text_into(st.getColumn(1), t.kind);
+  text_into(st.getColumn(2), t.value);
+  t.score = st.getColumn(3).getDouble();
+}
+
+constexpr const char* kEditionColumns =
+    "SELECT e.document_id, d.id, d.language, d.title FROM document_edition e JOIN document d ON d.id = e.edition_id "
+    "WHERE e.document_id";
+constexpr const char* kEditionOrder = "ORDER BY e.document_id, d.language, d.id";
+
+void read_edition(SQLite::Statement& st, Edition& e) {
+  e.id = st.getColumn(1).getInt64();
+  text_into(st.getColumn(2), e.language);
+  text_into(st.getColumn(3), e.title);
+}
+
+// One document's related rows, read by a statement whose first column is the document id.
+template <typename T, typename Read>
+void read_one(SQLite::Statement& st, std::int64_t document_id, std::vector<T>& out, Read read) {
   st.bind(1, document_id);
-  while (st.executeStep()) {
-    Sighting s;
-    s.feed_id = row::opt_int64(st.getColumn(0));
-    s.source = row::text(st.getColumn(1));
-    s.entry_key = row::text(st.getColumn(2));
-    s.link = row::text(st.getColumn(3));
-    s.published = row::opt_int64(st.getColumn(4));
-    s.first_seen = st.getColumn(5).getInt64();
-    s.origin = row::text(st.getColumn(6));
-    out.push_back(std::move(s));
+  while (st.executeStep()) read(st, out.emplace_back());
+  st.reset();
+}
+
+// A selection is read in blocks of documents: the related rows of a whole block come from
+// one query per table instead of three per document, and the block's storage is reused, so
+// memory stays flat whatever the selection's size.
+constexpr int kBlock = 128;
+
+std::string in_block(const char* columns, const char* order) {
+  std::string sql = columns;
+  sql += " IN (";
+  for (int i = 1; i <= kBlock; ++i) sql += fmt::format("{}?{}", i > 1 ? ", " : "", i);
+  return sql + ") " + order;
+}
+
+class Block {
+ public:
+  explicit Block(SQLite::Database& db)
+      : sightings_(db, in_block(kSightingColumns, kSightingOrder)),
+        tags_(db, in_block(kTagColumns, kTagOrder)),
+        editions_(db, in_block(kEditionColumns, kEditionOrder)),
+        docs_(kBlock),
+        used_(kBlock) {}
+
+  bool full() const { return size_ == kBlock; }
+  bool empty() const { return size_ == 0; }
+  Document& next() { return docs_[size_++]; }
+
+  // Fills the related rows of the documents taken with next(), hands each to `visit` in the
+  // order taken, and empties the block.
+  void flush(const std::function<void(const Document&)>& visit) {
+    order_.clear();
+    for (std::size_t i = 0; i < size_; ++i) order_.emplace_back(docs_[i].id, i);
+    std::sort(order_.begin(), order_.end());
+    sightings_.clearBindings();
+    tags_.clearBindings();
+    editions_.clearBindings();
+    for (std::size_t i = 0; i < size_; ++i) {
+      const int n = static_cast<int>(i) + 1;
+      sightings_.bind(n, docs_[i].id);
+      tags_.bind(n, docs_[i].id);
+      editions_.bind(n, docs_[i].id);
+    }
+    fill(sightings_, &Document::sightings, read_sighting);
+    fill(tags_, &Document::tags, read_tag);
+    fill(editions_, &Document::editions, read_edition);
+    for (std::size_t i = 0; i < size_; ++i) visit(docs_[i]);
+    size_ = 0;
   }
-  st.reset();
-}
 
-constexpr const char* kTagQuery =
-    "SELECT kind, value, score FROM tag WHERE document_id = ? ORDER BY kind, score DESC, value";
+ private:
+  // Rows come ordered by document id, each document's in the order it wants; elements left
+  // from the previous block are overwritten rather than rebuilt.
+  template <typename T, typename Read>
+  void fill(SQLite::Statement& st, std::vector<T> Document::*member, Read read) {
+    std::fill(used_.begin(), used_.begin() + static_cast<std::ptrdiff_t>(size_), 0);
+    std::size_t at = 0;
+    while (st.executeStep()) {
+      const std::int64_t id = st.getColumn(0).getInt64();
+      while (at < order_.size() && order_[at].first < id) ++at;
+      for (std::size_t k = at; k < order_.size() && order_[k].first == id; ++k) {
+        const std::size_t i = order_[k].second;
+        auto& items = docs_[i].*member;
+        if (used_[i] == items.size()) items.emplace_back();
+        read(st, items[used_[i]++]);
+      }
+    }
+    st.reset();
+    for (std::size_t i = 0; i < size_; ++i) (docs_[i].*member).resize(used_[i]);
+  }
 
-void read_tags(SQLite::Statement& st, std::int64_t document_id, std::vector<TagRecord>& out) {
-  st.bind(1, document_id);
-  while (st.executeStep())
-    out.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getDouble()});
-  st.reset();
-}
-
-constexpr const char* kEditionQuery =
-    "SELECT d.id, d.language, d.title FROM document_edition e JOIN document d ON d.id = e.edition_id "
-    "WHERE e.document_id = ? ORDER BY d.language, d.id";
-
-void read_editions(SQLite::Statement& st, std::int64_t document_id, std::vector<Edition>& out) {
-  st.bind(1, document_id);
-  while (st.executeStep())
-    out.push_back({st.getColumn(0).getInt64(), row::text(st.getColumn(1)), row::text(st.getColumn(2))});
-  st.reset();
-}
+  SQLite::Statement sightings_, tags_, editions_;
+  std::vector<Document> docs_;
+  std::vector<std::size_t> used_;
+  std::vector<std::pair<std::int64_t, std::size_t>> order_;
+  std::size_t size_ = 0;
+};
 
 }  // namespace
 
@@ -92,19 +176,20 @@ std::optional<Document> Catalogue::document(std::int64_t id) {
                                          kDocumentColumns));
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
-  Document d = read_document(st);
-  SQLite::Statement sightings(*db_, kSightingQuery);
-  read_sightings(sightings, id, d.sightings);
+  Document d;
+  read_document(st, d);
+  SQLite::Statement sightings(*db_, fmt::format("{} = ? {}", kSightingColumns, kSightingOrder));
+  read_one(sightings, id, d.sightings, read_sighting);
   SQLite::Statement revisions(*db_, "SELECT changed_at, title, summary FROM document_revision "
                                     "WHERE document_id = ? ORDER BY id");
   revisions.bind(1, id);
   while (revisions.executeStep())
     d.revisions.push_back({revisions.getColumn(0).getInt64(), revisions.getColumn(1).getString(),
                            revisions.getColumn(2).getString()});
-  SQLite::Statement tags(*db_, kTagQuery);
-  read_tags(tags, id, d.tags);
-  SQLite::Statement editions(*db_, kEditionQuery);
-  read_editions(editions, id, d.editions);
+  SQLite::Statement tags(*db_, fmt::format("{} = ? {}", kTagColumns, kTagOrder));
+  read_one(tags, id, d.tags, read_tag);
+  SQLite::Statement editions(*db_, fmt::format("{} = ? {}", kEditionColumns, kEditionOrder));
+  read_one(editions, id, d.editions, read_edition);
   return d;
 }
 
@@ -112,18 +197,15 @@ void Catalogue::select(const Selection& sel, const std::function<void(const Docu
   try {
     SQLite::Statement st(*db_, selection_sql(sel, kDocumentColumns));
     bind_selection(st, sel);
-    SQLite::Statement sightings(*db_, kSightingQuery);
-    SQLite::Statement tags(*db_, kTagQuery);
-    SQLite::Statement editions(*db_, kEditionQuery);
+    Block block(*db_);
     while (st.executeStep()) {
-      Document d = read_document(st);
+      Document& d = block.next();
+      read_document(st, d);
       d.rank = st.getColumn(17).getDouble();
-      d.title_highlighted = row::text(st.getColumn(18));
-      read_sightings(sightings, d.id, d.sightings);
-      read_tags(tags, d.id, d.tags);
-      read_editions(editions, d.id, d.editions);
-      visit(d);
+      text_into(st.getColumn(18), d.title_highlighted);
+      if (block.full()) block.flush(visit);
     }
+    if (!block.empty()) block.flush(visit);
   } catch (const SQLite::Exception& e) {
     // The query language validates expressions first; this is the backstop that keeps
     // SQLite's text out of the user's face while still saying what went wrong.

@@ -34,7 +34,21 @@ std::string read_file(const std::string& path) {
 
 void write_file_atomically(const std::string& path,
                            const std::function<void(std::ostream&)>& write) {
-  const std::string tmp = fmt::format("{}.tmp-{}", path, ::getpid());
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const auto kind = fs::status(path, ec).type();
+  if (!ec && kind != fs::file_type::regular && kind != fs::file_type::not_found) {
+    if (kind == fs::file_type::directory)
+      throw Error(fmt::format("cannot write '{}': it is a directory", path));
+    std::ofstream out(path, std::ios::binary);
+    if (!out) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    write(out);
+    out.flush();
+    if (!out) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+    return;
+  }
+  const std::string target = fs::is_symlink(path, ec) ? fs::canonical(path, ec).string() : path;
+  const std::string tmp = fmt::format("{}.tmp-{}", target.empty() ? path : target, ::getpid());
   try {
     {
       std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -43,7 +57,7 @@ void write_file_atomically(const std::string& path,
       out.flush();
       if (!out) throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
     }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    if (std::rename(tmp.c_str(), (target.empty() ? path : target).c_str()) != 0)
       throw Error(fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
   } catch (...) {
     std::remove(tmp.c_str());

@@ -12,6 +12,9 @@ std::string read_file(const std::string& path);
 // Calls `write` with a stream on a temporary file beside `path`, then renames it over `path`,
 // so readers never see half a file. On any failure (including an exception from `write`)
 // the temporary file is removed and `path` is untouched; throws atip::Error.
+// A `path` that is not a regular file (a device such as /dev/null or /dev/stdout, a FIFO) is
+// written in place: renaming over it would replace the device with a file, which for root and
+// /dev/null breaks the whole machine. A symbolic link is followed: the file it names is replaced.
 void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace atip::util

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 
@@ -28,15 +30,21 @@ void configure(SQLite::Database& db, OpenMode mode) {
   // Enforce the ON DELETE rules of the schema (SQLite leaves them off by default).
   db.exec("PRAGMA foreign_keys = ON");
   if (mode == OpenMode::ReadWrite) {
+    // A document row (title, summary as text and as published HTML) takes about 1.5 KB: 4 KiB
+    // pages held two, a quarter of each page empty. 8 KiB pages make new catalogues 9% smaller
+    // (measured by scripts/bench ingest); an existing catalogue keeps its page size.
+    db.exec("PRAGMA page_size = 8192");
     // WAL lets search and export read while fetch writes; NORMAL is durable enough under WAL
     // (a power cut can lose the last transaction, never corrupt the file).
     db.exec("PRAGMA journal_mode = WAL");
     db.exec("PRAGMA synchronous = NORMAL");
     // Under NORMAL only checkpoints sync (two fdatasyncs each). A fetch commits once per feed
     // and each commit rewrites a few hundred index pages, so the default (1000 pages) meant a
-    // checkpoint every third feed: 352 fdatasyncs in a cold fetch of 500 feeds, 52 at 8192
-    // pages (32 MiB of WAL), where a page rewritten by many commits is also copied back once.
-    db.exec("PRAGMA wal_autocheckpoint = 8192");
+    // checkpoint every third feed: 352 fdatasyncs in a cold fetch of 500 feeds, 52 with 32 MiB
+    // of WAL, where a page rewritten by many commits is also copied back once. The limit is
+    // counted in pages, and older catalogues keep 4 KiB pages: 32 MiB either way.
+    const auto page_size = db.execAndGet("PRAGMA page_size").getInt64();
+    db.exec(fmt::format("PRAGMA wal_autocheckpoint = {}", (32 << 20) / std::max<std::int64_t>(page_size, 512)));
   }
 }
 

@@ -160,11 +160,11 @@ TEST_CASE("doctor: a missing index or trigger is found and recreated") {
   {
     SQLite::Database d(db, SQLite::OPEN_READWRITE);
     d.exec("DROP INDEX document_date");
-    d.exec("DROP TRIGGER document_fts_insert");
+    d.exec("DROP TRIGGER document_fts_update");
   }
   auto r = atip::store::check_catalogue(db);
   CHECK(has_problem(r, "schema", "index 'document_date' is missing"));
-  CHECK(has_problem(r, "schema", "trigger 'document_fts_insert' is missing"));
+  CHECK(has_problem(r, "schema", "trigger 'document_fts_update' is missing"));
   atip::store::repair_catalogue(db);
   r = atip::store::check_catalogue(db);
   CHECK_MESSAGE(r.healthy(), problems_of(r));

@@ -1,3 +1,4 @@
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include "lib/store/catalogue.hpp"
@@ -82,6 +83,43 @@ TEST_CASE("store::ingest: a changed entry updates the document, keeps first_seen
   // The full-text index follows the update.
   CHECK(ids_matching(c, "\"final\"").size() == 1);
   CHECK(ids_matching(c, "\"draft\"").empty());
+}
+
+// Full-text rows are written at the end of a batch (index_pending), not per insert.
+TEST_CASE("store::ingest: every document of a batch is searchable, also one changed later in the batch") {
+  TempDir tmp;
+  const std::string path = tmp.file("c.db");
+  Catalogue c(path, OpenMode::ReadWrite);
+  const auto a = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  const auto b = *c.add_feed({"https://b.example/feed", "B", "", {}}, 1);
+  const std::vector<EntryRecord> first = {entry("k1", "Draft title", "a.example/1", "h1"),
+                                          entry("k2", "Labour inspection", "a.example/2")};
+  const std::vector<EntryRecord> other = {entry("b1", "Shelter opens", "b.example/1")};
+  const std::vector<EntryRecord> again = {entry("k1", "Final title", "a.example/1", "h2")};
+  const auto results = c.ingest_many({{a, "A", &first}, {b, "B", &other}, {a, "A", &again}}, 100);
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].new_documents == 2);
+  CHECK(results[2].updated == 1);
+  CHECK(ids_matching(c, "\"final\"") == std::vector<std::int64_t>{1});
+  CHECK(ids_matching(c, "\"draft\"").empty());
+  CHECK(ids_matching(c, "\"labour\"") == std::vector<std::int64_t>{2});
+  CHECK(ids_matching(c, "\"shelter\"") == std::vector<std::int64_t>{3});
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  CHECK_NOTHROW(db.exec("INSERT INTO document_fts(document_fts, rank) VALUES ('integrity-check', 1)"));
+  CHECK(db.execAndGet("SELECT count(*) FROM document_fts_docsize").getInt() == 3);
+}
+
+TEST_CASE("store::ingest: a dry run of an import leaves neither documents nor full-text rows") {
+  TempDir tmp;
+  const std::string path = tmp.file("c.db");
+  Catalogue c(path, OpenMode::ReadWrite);
+  const auto outcomes = c.ingest_unowned("import", "refs.bib", {entry("r1", "Forced labour survey", "x.example/1")},
+                                         100, {}, true);
+  REQUIRE(outcomes.size() == 1);
+  CHECK(c.count_documents() == 0);
+  CHECK(ids_matching(c, "\"survey\"").empty());
+  SQLite::Database db(path, SQLite::OPEN_READWRITE);
+  CHECK(db.execAndGet("SELECT count(*) FROM document_fts_docsize").getInt() == 0);
 }
 
 TEST_CASE("store::select: full-text search ignores accents and case, and ranks title matches first") {

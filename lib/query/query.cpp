@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <vector>
@@ -172,12 +173,71 @@ std::vector<Token> expand_tokens(const std::vector<Token>& tokens, const Expande
   return out;
 }
 
+// Function words of the four languages, in lower case: articles, prepositions, conjunctions.
+// Words that are also content in another of the languages stay out ("con", "son", "sur", "est").
+constexpr std::string_view kFunctionWords[] = {
+    "a",   "à",   "al",  "an",   "and",  "ao",   "aos",  "as",   "às",   "at",  "au",   "aux",
+    "avec", "by", "d",   "da",   "das",  "dans", "de",   "del",  "des",  "do",  "dos",  "du",
+    "e",   "el",  "em",  "en",   "et",   "for",  "from", "in",   "is",   "l",   "la",   "las",
+    "le",  "les", "lo",  "los",  "na",   "nas",  "no",   "nos",  "o",    "of",  "on",   "or",
+    "os",  "par", "para", "por", "pour", "que",  "qui",  "the",  "to",   "u",   "um",   "uma",
+    "un",  "una", "unas", "une", "unos", "with", "y"};
+
+// The elided articles and pronouns of French before an apostrophe: d'enfants, l'exploitation.
+constexpr std::string_view kElided[] = {"c", "d", "j", "l", "m", "n", "qu", "s", "t"};
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool is_one_of(const std::string& word, const std::string_view* begin, const std::string_view* end) {
+  return std::find(begin, end, word) != end;
+}
+
+bool is_function_word(const Token& t) {
+  if (t.kind != Kind::Term || t.prefix) return false;
+  return is_one_of(lower_ascii(t.text), std::begin(kFunctionWords), std::end(kFunctionWords));
+}
+
+// French elision: "d'enfants" and "l'exploitation" search for the noun alone (FTS5 splits the
+// word at the apostrophe, straight or typographic, and "d" or "l" would be a function word).
+void drop_elision(Token& t) {
+  if (t.kind != Kind::Term) return;
+  for (const std::string_view mark : {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+    const std::size_t at = t.text.find(mark);
+    if (at == std::string::npos) continue;
+    const std::string rest = t.text.substr(at + mark.size());
+    if (is_one_of(lower_ascii(t.text.substr(0, at)), std::begin(kElided), std::end(kElided)) &&
+        has_word_character(rest))
+      t.text = rest;
+    return;
+  }
+}
+
+// A query of words and phrases only (no operator, no parenthesis) is an AND over documents:
+// "redes de trata" needs "de", which nearly every Spanish, Portuguese and French document
+// holds, so it only adds the longest list of the index to the work. Such words go, unless
+// nothing else is left; inside phrases they stay, where they carry the word order.
+std::vector<Token> drop_function_words(std::vector<Token> tokens) {
+  for (const Token& t : tokens)
+    if (t.kind != Kind::Term && t.kind != Kind::Phrase && t.kind != Kind::Group) return tokens;
+  for (Token& t : tokens) drop_elision(t);
+  std::vector<Token> kept;
+  for (const Token& t : tokens)
+    if (!is_function_word(t)) kept.push_back(t);
+  return kept.empty() ? tokens : kept;
+}
+
 }  // namespace
 
 std::string to_fts5(std::string_view query, const Expander& expand) {
   std::vector<Token> tokens = tokenize(query);
   validate(tokens);
   if (expand) tokens = expand_tokens(tokens, expand);
+  tokens = drop_function_words(std::move(tokens));
   std::string out;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];

@@ -1,6 +1,8 @@
 #pragma once
 // The search language users type, turned into a safe FTS5 MATCH expression.
-//   words            all must match (AND), accent- and case-insensitive
+//   words            all must match (AND), accent- and case-insensitive; in a query of words
+//                    and phrases only, function words (de, la, the, of, et, …) are left out
+//                    unless nothing else is left, and "d'enfants" searches for "enfants"
 //   "a phrase"       the words in this order
 //   traf*            prefix
 //   a OR b, a AND b, a NOT b, -b (same as NOT b), ( … )

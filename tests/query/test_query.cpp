@@ -57,6 +57,27 @@ TEST_CASE("query::to_fts5: an expander turns known phrases and word runs into gr
         "\"chile\" AND ( \"trata de personas\" OR \"human trafficking\" OR \"tráfico de pessoas\" )");
   CHECK(to_fts5("drogas NOT trata de personas", expand) ==
         "\"drogas\" NOT ( \"trata de personas\" OR \"human trafficking\" OR \"tráfico de pessoas\" )");
-  CHECK(to_fts5("trata* de personas", expand) == "\"trata\"* AND \"de\" AND \"personas\"");
+  CHECK(to_fts5("trata* de personas", expand) == "\"trata\"* AND \"personas\"");
   CHECK(to_fts5("chile", expand) == "\"chile\"");
+}
+
+TEST_CASE("query::to_fts5: function words leave a query of words, not a phrase or an operator") {
+  CHECK(to_fts5("redes de trata") == "\"redes\" AND \"trata\"");
+  CHECK(to_fts5("Trafficking IN the Americas") == "\"Trafficking\" AND \"Americas\"");
+  CHECK(to_fts5("tráfico de pessoas na fronteira") == "\"tráfico\" AND \"pessoas\" AND \"fronteira\"");
+  CHECK(to_fts5("traite d'enfants") == "\"traite\" AND \"enfants\"");
+  CHECK(to_fts5("l\u2019exploitation") == "\"exploitation\"");
+  CHECK(to_fts5("o'brien") == "\"o'brien\"");
+  // Kept inside phrases, where they carry the word order.
+  CHECK(to_fts5("\"trata de personas\" en chile") == "\"trata de personas\" AND \"chile\"");
+  // Kept when nothing else would be left.
+  CHECK(to_fts5("de la") == "\"de\" AND \"la\"");
+  CHECK(to_fts5("the") == "\"the\"");
+  // Kept as operands of an operator, where leaving them out would change the query.
+  CHECK(to_fts5("trata NOT de") == "\"trata\" NOT \"de\"");
+  CHECK(to_fts5("(de OR la) trata") == "( \"de\" OR \"la\" ) AND \"trata\"");
+  // Prefixes and words that are content in one of the languages stay.
+  CHECK(to_fts5("de* trata") == "\"de\"* AND \"trata\"");
+  CHECK(to_fts5("trabajo con niños") == "\"trabajo\" AND \"con\" AND \"niños\"");
+  CHECK(to_fts5("América del Sur") == "\"América\" AND \"Sur\"");
 }

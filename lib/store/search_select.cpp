@@ -1,0 +1,310 @@
+// Reading search results: the few documents a search shows, with no more reads than they need.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+
+#include "lib/store/catalogue.hpp"
+#include "lib/store/row.hpp"
+#include "lib/store/selection_sql.hpp"
+#include "lib/util/error.hpp"
+
+namespace atip::store {
+
+namespace {
+
+// The columns and sighting order of documents.cpp, so search and export show the same.
+constexpr const char* kColumns =
+    "d.id, d.canonical_url, d.title, d.summary, d.summary_html, d.authors, d.published, "
+    "d.updated, d.first_seen, d.last_changed, d.language, d.doc_type, d.state, d.note, d.starred, "
+    "d.doi, d.relevance";
+
+constexpr const char* kSightings =
+    "SELECT s.feed_id, coalesce(nullif(f.title, ''), f.url, s.source), s.entry_key, s.link, "
+    "s.published, s.first_seen, s.origin FROM sighting s LEFT JOIN feed f ON f.id = s.feed_id "
+    "WHERE s.document_id = ? ORDER BY s.first_seen, length(s.link), s.id";
+constexpr const char* kTags =
+    "SELECT kind, value, score FROM tag WHERE document_id = ? ORDER BY kind, score DESC, value";
+constexpr const char* kEditions =
+    "SELECT d.id, d.language, d.title FROM document_edition e JOIN document d ON d.id = e.edition_id "
+    "WHERE e.document_id = ? ORDER BY d.language, d.id";
+
+Document read_columns(SQLite::Statement& st) {
+  Document d;
+  d.id = st.getColumn(0).getInt64();
+  d.canonical_url = row::text(st.getColumn(1));
+  d.title = row::text(st.getColumn(2));
+  d.summary = row::text(st.getColumn(3));
+  d.summary_html = row::text(st.getColumn(4));
+  d.authors = row::text(st.getColumn(5));
+  d.published = row::opt_int64(st.getColumn(6));
+  d.updated = row::opt_int64(st.getColumn(7));
+  d.first_seen = st.getColumn(8).getInt64();
+  d.last_changed = st.getColumn(9).getInt64();
+  d.language = row::text(st.getColumn(10));
+  d.doc_type = row::text(st.getColumn(11));
+  d.state = row::text(st.getColumn(12));
+  d.note = row::text(st.getColumn(13));
+  d.starred = st.getColumn(14).getInt() != 0;
+  d.doi = row::text(st.getColumn(15));
+  d.relevance = st.getColumn(16).getDouble();
+  return d;
+}
+
+// Sightings always (they name the publishers and give the link); tags and editions when asked.
+class Details {
+ public:
+  Details(SQLite::Database& db, bool all) : sightings_(db, kSightings) {
+    if (all) {
+      tags_.emplace(db, kTags);
+      editions_.emplace(db, kEditions);
+    }
+  }
+  void fill(Document& d) {
+    sightings_.bind(1, d.id);
+    while (sightings_.executeStep()) {
+      Sighting s;
+      s.feed_id = row::opt_int64(sightings_.getColumn(0));
+      s.source = row::text(sightings_.getColumn(1));
+      s.entry_key = row::text(sightings_.getColumn(2));
+      s.link = row::text(sightings_.getColumn(3));
+      s.published = row::opt_int64(sightings_.getColumn(4));
+      s.first_seen = sightings_.getColumn(5).getInt64();
+      s.origin = row::text(sightings_.getColumn(6));
+      d.sightings.push_back(std::move(s));
+    }
+    sightings_.reset();
+    if (tags_) {
+      tags_->bind(1, d.id);
+      while (tags_->executeStep())
+        d.tags.push_back({tags_->getColumn(0).getString(), tags_->getColumn(1).getString(),
+                          tags_->getColumn(2).getDouble()});
+      tags_->reset();
+    }
+    if (editions_) {
+      editions_->bind(1, d.id);
+      while (editions_->executeStep())
+        d.editions.push_back({editions_->getColumn(0).getInt64(), row::text(editions_->getColumn(1)),
+                              row::text(editions_->getColumn(2))});
+      editions_->reset();
+    }
+  }
+
+ private:
+  SQLite::Statement sightings_;
+  std::optional<SQLite::Statement> tags_, editions_;
+};
+
+// "(:topic0, :topic1)", the names bind_selection() binds.
+std::string names(const char* prefix, std::size_t n) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < n; ++i) out += fmt::format("{}:{}{}", i ? ", " : "", prefix, i);
+  return out + ")";
+}
+
+std::string tag_test(const char* kind, std::size_t n) {
+  if (n == 0) return {};
+  // A look-up in the tag table's primary key per match. (The set of tagged documents read once
+  // from tag_kind_value costs more for a common tag, such as --type report, than it saves.)
+  return fmt::format(" AND EXISTS (SELECT 1 FROM tag t WHERE t.document_id = document_fts.rowid AND "
+                     "t.kind = '{}' AND t.value IN {})", kind, names(kind, n));
+}
+
+// The tag and feed filters, written against the index's rowid: tested without reading the
+// document (a page each).
+std::string early_filters(const Selection& sel) {
+  std::string sql;
+  if (!sel.feed_ids.empty())
+    sql += fmt::format(" AND EXISTS (SELECT 1 FROM sighting s WHERE s.document_id = document_fts.rowid AND "
+                       "s.feed_id IN {})", names("feed", sel.feed_ids.size()));
+  sql += tag_test("topic", sel.topics.size());
+  sql += tag_test("area", sel.areas.size());
+  sql += tag_test("country", sel.countries.size());
+  sql += tag_test("type", sel.types.size());
+  return sql;
+}
+
+void bind_early(SQLite::Statement& st, const Selection& sel) {
+  st.bind(":q", sel.fts_query);
+  for (std::size_t i = 0; i < sel.feed_ids.size(); ++i) st.bind(fmt::format(":feed{}", i), sel.feed_ids[i]);
+  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
+      {"topic", &sel.topics}, {"area", &sel.areas}, {"country", &sel.countries}, {"type", &sel.types}};
+  for (const auto& [prefix, values] : lists)
+    for (std::size_t i = 0; i < values->size(); ++i) st.bind(fmt::format(":{}{}", prefix, i), (*values)[i]);
+}
+
+// The filters on the document's own fields (relevance, language, state, dates).
+Selection late_filters(const Selection& sel) {
+  Selection late = sel;
+  late.fts_query.clear();
+  late.feed_ids.clear();
+  late.topics.clear();
+  late.areas.clear();
+  late.countries.clear();
+  late.types.clear();
+  return late;
+}
+
+bool ranks_in_window(const Selection& s) {
+  return !s.fts_query.empty() && s.order == Selection::Order::Rank && s.rank_window > 0 && s.limit > 0;
+}
+
+// Fewer than one in kSelectiveAfter of the best-ranked passing the document's filters, after
+// kSelectiveAfter times the limit were read, counts as a selective filter.
+constexpr std::size_t kSelectiveAfter = 8;
+
+struct Hit {
+  std::int64_t id;
+  double rank;
+};
+
+// The window is the rank_window newest matches that pass the tag and feed filters, ranked
+// without reading a document; the filters on the document's own fields, which need its row
+// (the relevance threshold is always one), are checked on the best-ranked only, since most
+// documents pass them. Returns nothing when the window is full and too few of it pass: the
+// caller then ranks the newest passing ones, as select() does.
+std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, const Selection& sel) {
+  SQLite::Statement window(db, fmt::format("SELECT rowid, rank FROM document_fts WHERE document_fts MATCH :q{} "
+                                           "ORDER BY rowid DESC LIMIT {}", early_filters(sel), sel.rank_window));
+  bind_early(window, sel);
+  std::vector<Hit> hits;
+  while (window.executeStep()) hits.push_back({window.getColumn(0).getInt64(), window.getColumn(1).getDouble()});
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.rank < b.rank; });
+
+  const Selection late = late_filters(sel);
+  SQLite::Statement read(db, fmt::format("SELECT {} FROM document d WHERE d.id = :id{}", kColumns,
+                                         selection_where(late)));
+  SQLite::Statement highlight(db, "SELECT highlight(document_fts, 0, char(1), char(2)) FROM document_fts "
+                                  "WHERE document_fts MATCH ? AND rowid = ?");
+  std::vector<Document> out;
+  const auto limit = static_cast<std::size_t>(sel.limit);
+  std::size_t checked = 0;
+  for (std::size_t i = 0; i < hits.size() && out.size() < limit;) {
+    // A filter that rejects most documents (--lang en for a query in French) would leave few
+    // of the window: better rank the newest that pass, and stop reading rows for nothing.
+    if (checked >= kSelectiveAfter * limit && out.size() * kSelectiveAfter < checked) return std::nullopt;
+    // Equal ranks are ordered as select() orders them: newest first, then the higher id.
+    std::size_t end = i;
+    std::vector<Document> tied;
+    for (; end < hits.size() && hits[end].rank == hits[i].rank; ++end) {
+      bind_selection(read, late);
+      read.bind(":id", hits[end].id);
+      ++checked;
+      if (read.executeStep()) {
+        Document d = read_columns(read);
+        d.rank = hits[end].rank;
+        tied.push_back(std::move(d));
+      }
+      read.reset();
+    }
+    std::sort(tied.begin(), tied.end(), [](const Document& a, const Document& b) {
+      return a.date() != b.date() ? a.date() > b.date() : a.id > b.id;
+    });
+    for (auto& d : tied) {
+      if (out.size() == limit) break;
+      if (sel.highlight) {
+        highlight.bind(1, sel.fts_query);
+        highlight.bind(2, d.id);
+        if (highlight.executeStep()) d.title_highlighted = row::text(highlight.getColumn(0));
+        highlight.reset();
+      }
+      out.push_back(std::move(d));
+    }
+    i = end;
+  }
+  if (out.size() < limit && hits.size() == static_cast<std::size_t>(sel.rank_window)) return std::nullopt;
+  return out;
+}
+
+// select()'s window with the same filters, the tag and feed filters tested before the document
+// is read for the others.
+std::string filtered_window_sql(const Selection& sel) {
+  std::string sql = fmt::format(
+      "SELECT {}, w.rank, {} FROM (SELECT document_fts.rowid AS id, document_fts.rank AS rank "
+      "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH :q{}{} "
+      "ORDER BY document_fts.rowid DESC LIMIT {}) w JOIN document d ON d.id = w.id",
+      kColumns, sel.highlight ? "highlight(document_fts, 0, char(1), char(2))" : "''", early_filters(sel),
+      selection_where(late_filters(sel)), sel.rank_window);
+  if (sel.highlight) sql += " JOIN document_fts ON document_fts.rowid = d.id AND document_fts MATCH :q";
+  sql += " ORDER BY w.rank, coalesce(d.published, d.first_seen) DESC, d.id DESC";
+  if (sel.limit > 0) sql += fmt::format(" LIMIT {}", sel.limit);
+  return sql;
+}
+
+// Newest first: with many matches, walking the date index from the newest document and
+// keeping those the index matched reads a page per document shown, where joining every match
+// to its row and sorting them all reads a page per match. With few matches the join is cheaper.
+constexpr int kFewMatches = 2000;
+
+bool walks_dates(SQLite::Database& db, const Selection& s) {
+  if (s.fts_query.empty() || s.order != Selection::Order::DateDesc || s.limit <= 0) return false;
+  SQLite::Statement count(db, fmt::format("SELECT count(*) FROM (SELECT rowid FROM document_fts WHERE "
+                                          "document_fts MATCH ? LIMIT {})", kFewMatches));
+  count.bind(1, s.fts_query);
+  return count.executeStep() && count.getColumn(0).getInt() >= kFewMatches;
+}
+
+std::string date_walk_sql(const Selection& sel) {
+  Selection rest = sel;
+  rest.fts_query.clear();
+  // "+d.id": the set of matches is a filter, not a way in; the date index orders the walk.
+  return fmt::format(
+      "SELECT {}, (SELECT rank FROM document_fts WHERE document_fts MATCH :q AND rowid = d.id), {} "
+      "FROM document d WHERE +d.id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH :q){} "
+      "ORDER BY coalesce(d.published, d.first_seen) DESC, d.id DESC LIMIT {}",
+      kColumns,
+      sel.highlight ? "(SELECT highlight(document_fts, 0, char(1), char(2)) FROM document_fts WHERE "
+                      "document_fts MATCH :q AND rowid = d.id)"
+                    : "''",
+      selection_where(rest), sel.limit);
+}
+
+// Whether any document at all is dated within --since/--until: one seek in the date index,
+// where a search would otherwise read every match to find that none is.
+bool any_in_dates(SQLite::Database& db, const Selection& s) {
+  if (!s.since && !s.until) return true;
+  SQLite::Statement st(db, fmt::format("SELECT EXISTS (SELECT 1 FROM document d WHERE 1{}{})",
+                                       s.since ? " AND coalesce(d.published, d.first_seen) >= :since" : "",
+                                       s.until ? " AND coalesce(d.published, d.first_seen) <= :until" : ""));
+  if (s.since) st.bind(":since", *s.since);
+  if (s.until) st.bind(":until", *s.until);
+  return st.executeStep() && st.getColumn(0).getInt() != 0;
+}
+
+}  // namespace
+
+void Catalogue::search(const Selection& sel, bool details, const std::function<void(const Document&)>& visit) {
+  try {
+    if (!any_in_dates(*db_, sel)) return;
+    Details more(*db_, details);
+    if (ranks_in_window(sel)) {
+      if (auto found = rank_then_filter(*db_, sel)) {
+        for (Document& d : *found) {
+          more.fill(d);
+          visit(d);
+        }
+        return;
+      }
+    }
+    SQLite::Statement st(*db_, ranks_in_window(sel)     ? filtered_window_sql(sel)
+                               : walks_dates(*db_, sel) ? date_walk_sql(sel)
+                                                        : selection_sql(sel, kColumns));
+    bind_selection(st, sel);
+    while (st.executeStep()) {
+      Document d = read_columns(st);
+      d.rank = st.getColumn(17).getDouble();
+      d.title_highlighted = row::text(st.getColumn(18));
+      more.fill(d);
+      visit(d);
+    }
+  } catch (const SQLite::Exception& e) {
+    // As in select(): the query language validates expressions first; this backstop keeps
+    // SQLite's text out of the user's face.
+    if (e.getErrorCode() == SQLITE_ERROR && !sel.fts_query.empty())
+      throw Error(fmt::format("cannot search for '{}': the full-text index rejected the query", sel.fts_query));
+    throw;
+  }
+}
+
+}  // namespace atip::store

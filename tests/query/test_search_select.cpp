@@ -1,0 +1,181 @@
+// Catalogue::search takes shortcuts (ranking before the relevance threshold, tag filters before
+// the document, the date index for newest first); each must give what select() gives.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "lib/store/catalogue.hpp"
+#include "tests/common/temp_dir.hpp"
+
+using namespace atip::store;
+using atip::testing::TempDir;
+
+namespace {
+
+// 2,600 documents: dates out of catalogue order, the word "trata" from zero to three times in
+// title and summary, a third below the relevance threshold, two countries and a topic.
+struct Catalogue2600 {
+  TempDir tmp;
+  std::string path = tmp.file("c.db");
+  Catalogue c{path, OpenMode::ReadWrite};
+
+  Catalogue2600() {
+    const std::int64_t feed = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+    std::vector<EntryRecord> entries;
+    for (int i = 1; i <= 2600; ++i) {
+      EntryRecord r;
+      r.entry_key = r.content_hash = "e" + std::to_string(i);
+      r.canonical_url = "x.example/" + r.entry_key;
+      r.link = "https://" + r.canonical_url;
+      const int in_title = i % 4, in_summary = (i / 4) % 3;
+      r.title = "Informe " + std::to_string(i) + " sobre redes";
+      for (int k = 0; k < in_title; ++k) r.title += " trata";
+      r.summary = "Texto de " + std::to_string(i % 37) + " palabras";
+      for (int k = 0; k < in_summary; ++k) r.summary += " trata de personas y otras cosas";
+      if (in_title == 0 && in_summary == 0) r.summary += " explotación laboral";
+      r.published = 1'600'000'000 + (static_cast<Time>(i) * 7919) % 100'000 * 60;
+      r.language = i % 2 ? "es" : "pt";
+      r.relevance = i % 3 == 0 ? 0.1 : 1.0;
+      r.tags.push_back({"country", i % 5 == 0 ? "BR" : "MX", 1.0});
+      if (i % 7 == 0) r.tags.push_back({"topic", "forced_labour", 1.0});
+      entries.push_back(std::move(r));
+    }
+    c.ingest(feed, "A", entries, 1'700'000'000);
+  }
+
+  struct Row {
+    std::int64_t id;
+    double rank;
+    std::string highlighted;
+    std::size_t sightings, tags;
+  };
+
+  std::vector<Row> rows(const Selection& s, bool fast, bool details = false) {
+    std::vector<Row> out;
+    auto keep = [&](const Document& d) {
+      out.push_back({d.id, d.rank, d.title_highlighted, d.sightings.size(), d.tags.size()});
+    };
+    if (fast)
+      c.search(s, details, keep);
+    else
+      c.select(s, keep);
+    return out;
+  }
+
+  void same(const Selection& s) {
+    const auto fast = rows(s, true), slow = rows(s, false);
+    REQUIRE(fast.size() == slow.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+      CAPTURE(i);
+      CHECK(fast[i].id == slow[i].id);
+      CHECK(fast[i].rank == doctest::Approx(slow[i].rank));
+      CHECK(fast[i].highlighted == slow[i].highlighted);
+      CHECK(fast[i].sightings == 1);
+    }
+  }
+};
+
+Selection ranked(int window, int limit) {
+  Selection s;
+  s.fts_query = "\"trata\"";
+  s.order = Selection::Order::Rank;
+  s.rank_window = window;
+  s.limit = limit;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("store::search: ranking before the relevance threshold gives select()'s documents") {
+  Catalogue2600 f;
+  Selection s = ranked(5000, 20);  // a window larger than the matches: both rank them all
+  s.min_relevance = 0.5;
+  f.same(s);
+  s.highlight = true;
+  f.same(s);
+  s = ranked(300, 25);  // no threshold (--all): both rank the 300 newest
+  f.same(s);
+  // A window in which too few pass the threshold: ranked as select() ranks, newest passing.
+  s = ranked(30, 25);
+  s.min_relevance = 0.5;
+  f.same(s);
+  // The best are found whatever their age: the window holds every match here.
+  const auto best = f.rows(ranked(5000, 1), true);
+  REQUIRE(best.size() == 1);
+  CHECK(best[0].id % 4 == 3);  // three times in the title
+}
+
+TEST_CASE("store::search: tag and feed filters tested before the document give select()'s documents") {
+  Catalogue2600 f;
+  // Only tag filters: both rank the 200 newest matches from Brazil.
+  Selection s = ranked(200, 20);
+  s.countries = {"BR"};
+  f.same(s);
+  s.feed_ids = {1};
+  s.highlight = true;
+  f.same(s);
+  // The document's own fields too, with a window holding every match.
+  s = ranked(5000, 20);
+  s.countries = {"BR"};
+  s.min_relevance = 0.5;
+  f.same(s);
+  s.topics = {"forced_labour"};
+  s.languages = {"es"};
+  s.states = {"new"};
+  f.same(s);
+  s.feed_ids = {2};
+  CHECK(f.rows(s, true).empty());
+}
+
+TEST_CASE("store::search: a filter that rejects most of the window ranks the newest that pass") {
+  Catalogue2600 f;
+  SQLite::Database db(f.path, SQLite::OPEN_READWRITE);
+  db.exec("UPDATE document SET state = 'included' WHERE id % 50 = 1");
+  Selection s = ranked(300, 10);
+  s.states = {"included"};
+  // About 6 of the 300 newest matches are included: select() ranks the 300 newest included.
+  f.same(s);
+  CHECK(f.rows(s, true).size() == 10);
+}
+
+TEST_CASE("store::search: newest first through the date index gives select()'s documents") {
+  Catalogue2600 f;
+  Selection s;
+  s.fts_query = "\"trata\"";  // about 2,200 matches: the date index is walked
+  s.order = Selection::Order::DateDesc;
+  s.limit = 30;
+  f.same(s);
+  s.min_relevance = 0.5;
+  s.countries = {"BR"};
+  s.highlight = true;
+  f.same(s);
+  s.since = 1'600'000'000 + 50'000 * 60;
+  s.until = 1'600'000'000 + 60'000 * 60;
+  f.same(s);
+  s.since = 1'700'000'000;  // after every document
+  CHECK(f.rows(s, true).empty());
+  s.since = std::nullopt;
+  s.until = 1'500'000'000;  // before every document
+  CHECK(f.rows(s, true).empty());
+  s = {};
+  s.fts_query = "\"explotación\"";  // a few hundred: the matches are joined
+  s.order = Selection::Order::DateDesc;
+  s.limit = 30;
+  f.same(s);
+}
+
+TEST_CASE("store::search: tags and editions are read only when asked for") {
+  Catalogue2600 f;
+  const Selection s = ranked(100, 5);
+  for (const auto& r : f.rows(s, true, false)) CHECK(r.tags == 0);
+  for (const auto& r : f.rows(s, true, true)) CHECK(r.tags >= 1);
+}
+
+TEST_CASE("store::search: a query the index rejects is an error in atip's words") {
+  Catalogue2600 f;
+  Selection s = ranked(100, 5);
+  s.fts_query = "\"trata\" AND";
+  CHECK_THROWS_WITH(f.rows(s, true), doctest::Contains("the full-text index rejected the query"));
+}

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "lib/store/catalogue.hpp"
+#include "lib/store/document_rows.hpp"
 #include "lib/store/row.hpp"
 #include "lib/store/selection_sql.hpp"
 #include "lib/util/error.hpp"
@@ -14,87 +15,32 @@ namespace atip::store {
 
 namespace {
 
-// The columns and sighting order of documents.cpp, so search and export show the same.
-constexpr const char* kColumns =
-    "d.id, d.canonical_url, d.title, d.summary, d.summary_html, d.authors, d.published, "
-    "d.updated, d.first_seen, d.last_changed, d.language, d.doc_type, d.state, d.note, d.starred, "
-    "d.doi, d.relevance";
-
-constexpr const char* kSightings =
-    "SELECT s.feed_id, coalesce(nullif(f.title, ''), f.url, s.source), s.entry_key, s.link, "
-    "s.published, s.first_seen, s.origin FROM sighting s LEFT JOIN feed f ON f.id = s.feed_id "
-    "WHERE s.document_id = ? ORDER BY s.first_seen, length(s.link), s.id";
-constexpr const char* kTags =
-    "SELECT kind, value, score FROM tag WHERE document_id = ? ORDER BY kind, score DESC, value";
-constexpr const char* kEditions =
-    "SELECT d.id, d.language, d.title FROM document_edition e JOIN document d ON d.id = e.edition_id "
-    "WHERE e.document_id = ? ORDER BY d.language, d.id";
-
-Document read_columns(SQLite::Statement& st) {
-  Document d;
-  d.id = st.getColumn(0).getInt64();
-  d.canonical_url = row::text(st.getColumn(1));
-  d.title = row::text(st.getColumn(2));
-  d.summary = row::text(st.getColumn(3));
-  d.summary_html = row::text(st.getColumn(4));
-  d.authors = row::text(st.getColumn(5));
-  d.published = row::opt_int64(st.getColumn(6));
-  d.updated = row::opt_int64(st.getColumn(7));
-  d.first_seen = st.getColumn(8).getInt64();
-  d.last_changed = st.getColumn(9).getInt64();
-  d.language = row::text(st.getColumn(10));
-  d.doc_type = row::text(st.getColumn(11));
-  d.state = row::text(st.getColumn(12));
-  d.note = row::text(st.getColumn(13));
-  d.starred = st.getColumn(14).getInt() != 0;
-  d.doi = row::text(st.getColumn(15));
-  d.relevance = st.getColumn(16).getDouble();
-  return d;
-}
-
 // Sightings always (they name the publishers and give the link); tags and editions when asked.
 class Details {
  public:
-  Details(SQLite::Database& db, bool all) : sightings_(db, kSightings) {
+  Details(SQLite::Database& db, bool all)
+      : sightings_(db, fmt::format("{} = ? {}", rows::kSightingColumns, rows::kSightingOrder)) {
     if (all) {
-      tags_.emplace(db, kTags);
-      editions_.emplace(db, kEditions);
+      tags_.emplace(db, fmt::format("{} = ? {}", rows::kTagColumns, rows::kTagOrder));
+      editions_.emplace(db, fmt::format("{} = ? {}", rows::kEditionColumns, rows::kEditionOrder));
     }
   }
   void fill(Document& d) {
-    sightings_.bind(1, d.id);
-    while (sightings_.executeStep()) {
-      Sighting s;
-      s.feed_id = row::opt_int64(sightings_.getColumn(0));
-      s.source = row::text(sightings_.getColumn(1));
-      s.entry_key = row::text(sightings_.getColumn(2));
-      s.link = row::text(sightings_.getColumn(3));
-      s.published = row::opt_int64(sightings_.getColumn(4));
-      s.first_seen = sightings_.getColumn(5).getInt64();
-      s.origin = row::text(sightings_.getColumn(6));
-      d.sightings.push_back(std::move(s));
-    }
-    sightings_.reset();
-    if (tags_) {
-      tags_->bind(1, d.id);
-      while (tags_->executeStep())
-        d.tags.push_back({tags_->getColumn(0).getString(), tags_->getColumn(1).getString(),
-                          tags_->getColumn(2).getDouble()});
-      tags_->reset();
-    }
-    if (editions_) {
-      editions_->bind(1, d.id);
-      while (editions_->executeStep())
-        d.editions.push_back({editions_->getColumn(0).getInt64(), row::text(editions_->getColumn(1)),
-                              row::text(editions_->getColumn(2))});
-      editions_->reset();
-    }
+    rows::read_one(sightings_, d.id, d.sightings, rows::read_sighting);
+    if (tags_) rows::read_one(*tags_, d.id, d.tags, rows::read_tag);
+    if (editions_) rows::read_one(*editions_, d.id, d.editions, rows::read_edition);
   }
 
  private:
   SQLite::Statement sightings_;
   std::optional<SQLite::Statement> tags_, editions_;
 };
+
+Document read_columns(SQLite::Statement& st) {
+  Document d;
+  rows::read_document(st, d);
+  return d;
+}
 
 // "(:topic0, :topic1)", the names bind_selection() binds.
 std::string names(const char* prefix, std::size_t n) {
@@ -173,7 +119,7 @@ std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, cons
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.rank < b.rank; });
 
   const Selection late = late_filters(sel);
-  SQLite::Statement read(db, fmt::format("SELECT {} FROM document d WHERE d.id = :id{}", kColumns,
+  SQLite::Statement read(db, fmt::format("SELECT {} FROM document d WHERE d.id = :id{}", rows::kDocumentColumns,
                                          selection_where(late)));
   SQLite::Statement highlight(db, "SELECT highlight(document_fts, 0, char(1), char(2)) FROM document_fts "
                                   "WHERE document_fts MATCH ? AND rowid = ?");
@@ -224,7 +170,7 @@ std::string filtered_window_sql(const Selection& sel) {
       "SELECT {}, w.rank, {} FROM (SELECT document_fts.rowid AS id, document_fts.rank AS rank "
       "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH :q{}{} "
       "ORDER BY document_fts.rowid DESC LIMIT {}) w JOIN document d ON d.id = w.id",
-      kColumns, sel.highlight ? "highlight(document_fts, 0, char(1), char(2))" : "''", early_filters(sel),
+      rows::kDocumentColumns, sel.highlight ? "highlight(document_fts, 0, char(1), char(2))" : "''", early_filters(sel),
       selection_where(late_filters(sel)), sel.rank_window);
   if (sel.highlight) sql += " JOIN document_fts ON document_fts.rowid = d.id AND document_fts MATCH :q";
   sql += " ORDER BY w.rank, coalesce(d.published, d.first_seen) DESC, d.id DESC";
@@ -253,7 +199,7 @@ std::string date_walk_sql(const Selection& sel) {
       "SELECT {}, (SELECT rank FROM document_fts WHERE document_fts MATCH :q AND rowid = d.id), {} "
       "FROM document d WHERE +d.id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH :q){} "
       "ORDER BY coalesce(d.published, d.first_seen) DESC, d.id DESC LIMIT {}",
-      kColumns,
+      rows::kDocumentColumns,
       sel.highlight ? "(SELECT highlight(document_fts, 0, char(1), char(2)) FROM document_fts WHERE "
                       "document_fts MATCH :q AND rowid = d.id)"
                     : "''",
@@ -289,7 +235,7 @@ void Catalogue::search(const Selection& sel, bool details, const std::function<v
     }
     SQLite::Statement st(*db_, ranks_in_window(sel)     ? filtered_window_sql(sel)
                                : walks_dates(*db_, sel) ? date_walk_sql(sel)
-                                                        : selection_sql(sel, kColumns));
+                                                        : selection_sql(sel, rows::kDocumentColumns));
     bind_selection(st, sel);
     while (st.executeStep()) {
       Document d = read_columns(st);

@@ -1,0 +1,77 @@
+#include "lib/store/document_rows.hpp"
+
+#include "lib/store/row.hpp"
+
+namespace atip::store::rows {
+
+const char* const kDocumentColumns =
+    "d.id, d.canonical_url, d.title, d.summary, d.summary_html, d.authors, d.published, "
+    "d.updated, d.first_seen, d.last_changed, d.language, d.doc_type, d.state, d.note, d.starred, "
+    "d.doi, d.relevance";
+
+// SQLite wants the text asked for before its length.
+void text_into(const SQLite::Column& c, std::string& out) {
+  const char* text = c.getText();
+  out.assign(text, static_cast<std::size_t>(c.getBytes()));
+}
+
+void read_document(SQLite::Statement& st, Document& d) {
+  d.id = st.getColumn(0).getInt64();
+  text_into(st.getColumn(1), d.canonical_url);
+  text_into(st.getColumn(2), d.title);
+  text_into(st.getColumn(3), d.summary);
+  text_into(st.getColumn(4), d.summary_html);
+  text_into(st.getColumn(5), d.authors);
+  d.published = row::opt_int64(st.getColumn(6));
+  d.updated = row::opt_int64(st.getColumn(7));
+  d.first_seen = st.getColumn(8).getInt64();
+  d.last_changed = st.getColumn(9).getInt64();
+  text_into(st.getColumn(10), d.language);
+  text_into(st.getColumn(11), d.doc_type);
+  text_into(st.getColumn(12), d.state);
+  text_into(st.getColumn(13), d.note);
+  d.starred = st.getColumn(14).getInt() != 0;
+  text_into(st.getColumn(15), d.doi);
+  d.relevance = st.getColumn(16).getDouble();
+}
+
+// The publisher of a sighting: the feed's current title, else its URL, else the name kept
+// when the feed was removed. The first sighting is the work's primary one: the earliest, and
+// among sightings of one fetch run the shortest link, since syndicators add tracking
+// parameters and redirect wrappers to the publisher's own address.
+const char* const kSightingColumns =
+    "SELECT s.document_id, s.feed_id, coalesce(nullif(f.title, ''), f.url, s.source), s.entry_key, s.link, "
+    "s.published, s.first_seen, s.origin FROM sighting s LEFT JOIN feed f ON f.id = s.feed_id WHERE s.document_id";
+const char* const kSightingOrder = "ORDER BY s.document_id, s.first_seen, length(s.link), s.id";
+
+void read_sighting(SQLite::Statement& st, Sighting& s) {
+  s.feed_id = row::opt_int64(st.getColumn(1));
+  text_into(st.getColumn(2), s.source);
+  text_into(st.getColumn(3), s.entry_key);
+  text_into(st.getColumn(4), s.link);
+  s.published = row::opt_int64(st.getColumn(5));
+  s.first_seen = st.getColumn(6).getInt64();
+  text_into(st.getColumn(7), s.origin);
+}
+
+const char* const kTagColumns = "SELECT document_id, kind, value, score FROM tag WHERE document_id";
+const char* const kTagOrder = "ORDER BY document_id, kind, score DESC, value";
+
+void read_tag(SQLite::Statement& st, TagRecord& t) {
+  text_into(st.getColumn(1), t.kind);
+  text_into(st.getColumn(2), t.value);
+  t.score = st.getColumn(3).getDouble();
+}
+
+const char* const kEditionColumns =
+    "SELECT e.document_id, d.id, d.language, d.title FROM document_edition e JOIN document d ON d.id = e.edition_id "
+    "WHERE e.document_id";
+const char* const kEditionOrder = "ORDER BY e.document_id, d.language, d.id";
+
+void read_edition(SQLite::Statement& st, Edition& e) {
+  e.id = st.getColumn(1).getInt64();
+  text_into(st.getColumn(2), e.language);
+  text_into(st.getColumn(3), e.title);
+}
+
+}  // namespace atip::store::rows

@@ -1,0 +1,42 @@
+#pragma once
+// The rows a Document is read from, shared by the streamed selection (documents.cpp) and
+// search (search_select.cpp) so that both show the same columns, publishers and order.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "lib/store/catalogue.hpp"
+
+namespace atip::store::rows {
+
+// The document's own columns, as select list over "document d"; read_document reads them from
+// column 0 on (17 columns).
+extern const char* const kDocumentColumns;
+void read_document(SQLite::Statement& st, Document& d);
+
+// Assigns into `out` so that a reused string keeps its buffer.
+void text_into(const SQLite::Column& c, std::string& out);
+
+// Related rows: "<columns> = ? <order>" for one document, "<columns> IN (...) <order>" for
+// many. The first column is the document id; each reader reads from column 1 on.
+extern const char* const kSightingColumns;
+extern const char* const kSightingOrder;
+void read_sighting(SQLite::Statement& st, Sighting& s);
+extern const char* const kTagColumns;
+extern const char* const kTagOrder;
+void read_tag(SQLite::Statement& st, TagRecord& t);
+extern const char* const kEditionColumns;
+extern const char* const kEditionOrder;
+void read_edition(SQLite::Statement& st, Edition& e);
+
+// One document's related rows, read by a statement whose first column is the document id.
+template <typename T, typename Read>
+void read_one(SQLite::Statement& st, std::int64_t document_id, std::vector<T>& out, Read read) {
+  st.bind(1, document_id);
+  while (st.executeStep()) read(st, out.emplace_back());
+  st.reset();
+}
+
+}  // namespace atip::store::rows

@@ -1,5 +1,7 @@
 #include "lib/store/document_rows.hpp"
 
+#include <algorithm>
+
 #include "lib/store/row.hpp"
 
 namespace atip::store::rows {
@@ -8,6 +10,21 @@ const char* const kDocumentColumns =
     "d.id, d.canonical_url, d.title, d.summary, d.summary_html, d.authors, d.published, "
     "d.updated, d.first_seen, d.last_changed, d.language, d.doc_type, d.state, d.note, d.starred, "
     "d.doi, d.relevance";
+
+const char* const kInsertTag = "INSERT INTO tag(document_id, kind, value, score) VALUES (?,?,?,?)";
+
+void insert_tags(SQLite::Statement& insert, std::int64_t document_id, const std::vector<TagRecord>& tags) {
+  for (auto it = tags.begin(); it != tags.end(); ++it) {
+    const auto same = [&](const TagRecord& o) { return o.kind == it->kind && o.value == it->value; };
+    if (std::find_if(it + 1, tags.end(), same) != tags.end()) continue;  // a record has a few tags
+    insert.bind(1, document_id);
+    insert.bind(2, it->kind);
+    insert.bind(3, it->value);
+    insert.bind(4, it->score);
+    insert.exec();
+    insert.reset();
+  }
+}
 
 // SQLite wants the text asked for before its length.
 void text_into(const SQLite::Column& c, std::string& out) {

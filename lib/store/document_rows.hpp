@@ -31,6 +31,14 @@ extern const char* const kEditionColumns;
 extern const char* const kEditionOrder;
 void read_edition(SQLite::Statement& st, Edition& e);
 
+// The insert for tag rows: a plain INSERT, since insert_tags drops repeated tags itself. With
+// OR REPLACE each tag row was a statement that may both write twice and abort (the foreign
+// key), so SQLite kept a statement journal for it: page images copied and, past 64 KiB,
+// spilled to a temporary file, more than a third of the cost of storing an entry.
+extern const char* const kInsertTag;
+// Binds and runs kInsertTag for each tag; of repeated (kind, value) pairs the last wins.
+void insert_tags(SQLite::Statement& insert, std::int64_t document_id, const std::vector<TagRecord>& tags);
+
 // One document's related rows, read by a statement whose first column is the document id.
 template <typename T, typename Read>
 void read_one(SQLite::Statement& st, std::int64_t document_id, std::vector<T>& out, Read read) {

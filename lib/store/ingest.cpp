@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "lib/store/catalogue.hpp"
+#include "lib/store/document_rows.hpp"
 #include "lib/store/row.hpp"
 
 namespace atip::store {
@@ -68,7 +69,7 @@ struct IngestStatements {
                         "UPDATE sighting SET link = ?, content_hash = ?, published = ?, "
                         "last_seen = ? WHERE id = ?"),
         delete_tags(db, "DELETE FROM tag WHERE document_id = ?"),
-        insert_tag(db, "INSERT OR REPLACE INTO tag(document_id, kind, value, score) VALUES (?,?,?,?)"),
+        insert_tag(db, rows::kInsertTag),
         delete_keys(db, "DELETE FROM document_title_key WHERE document_id = ?"),
         insert_key(db, "INSERT OR IGNORE INTO document_title_key(key, document_id) VALUES (?, ?)"),
         insert_claim(db, "INSERT OR IGNORE INTO document_edition_claim(url, document_id) VALUES (?, ?)"),
@@ -124,13 +125,7 @@ void write_derived(IngestStatements& s, std::int64_t document_id, const EntryRec
     s.delete_keys.bind(1, document_id);
     run(s.delete_keys);
   }
-  for (const TagRecord& t : e.tags) {
-    s.insert_tag.bind(1, document_id);
-    s.insert_tag.bind(2, t.kind);
-    s.insert_tag.bind(3, t.value);
-    s.insert_tag.bind(4, t.score);
-    run(s.insert_tag);
-  }
+  rows::insert_tags(s.insert_tag, document_id, e.tags);
   for (const std::string& key : e.title_keys) {
     s.insert_key.bind(1, key);
     s.insert_key.bind(2, document_id);

@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "lib/store/catalogue.hpp"
+#include "lib/store/document_rows.hpp"
 #include "lib/store/row.hpp"
 
 namespace atip::store {
@@ -34,21 +35,14 @@ std::int64_t Catalogue::retag(const std::function<TaggingOutput(const TaggingInp
     if (batch.empty()) break;
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement del(*db_, "DELETE FROM tag WHERE document_id = ?");
-    SQLite::Statement ins(*db_, "INSERT OR REPLACE INTO tag(document_id, kind, value, score) VALUES (?,?,?,?)");
+    SQLite::Statement ins(*db_, rows::kInsertTag);
     SQLite::Statement upd(*db_, "UPDATE document SET language = ?, doc_type = ?, relevance = ? WHERE id = ?");
     for (const TaggingInput& in : batch) {
       const TaggingOutput out = tagger(in);
       del.bind(1, in.id);
       del.exec();
       del.reset();
-      for (const TagRecord& t : out.tags) {
-        ins.bind(1, in.id);
-        ins.bind(2, t.kind);
-        ins.bind(3, t.value);
-        ins.bind(4, t.score);
-        ins.exec();
-        ins.reset();
-      }
+      rows::insert_tags(ins, in.id, out.tags);
       upd.bind(1, out.language);
       upd.bind(2, out.doc_type);
       upd.bind(3, out.relevance);

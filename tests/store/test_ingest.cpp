@@ -267,3 +267,26 @@ TEST_CASE("store::document: among sightings of one run, the shortest link is the
   CHECK(d->sightings[0].source == "UNODC");
   CHECK(d->link() == "https://www.unodc.org/report");
 }
+
+TEST_CASE("store::ingest and retag: a tag repeated in one record is stored once, the last score kept") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto feed = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  auto e = entry("k1", "Trata en México", "a.example/1", "h1");
+  // An import's own type beside the tagger's, say: the same pair twice.
+  e.tags = {{"type", "report", 0.4}, {"country", "MX", 0.9}, {"type", "report", 1.0}};
+  c.ingest(feed, "A", {e}, 100);
+  auto d = c.document(1);
+  REQUIRE(d->tags.size() == 2);
+  CHECK(d->tags[1].kind == "type");
+  CHECK(d->tags[1].score == doctest::Approx(1.0));
+
+  c.retag([](const TaggingInput&) {
+    TaggingOutput out;
+    out.tags = {{"topic", "forced_labour", 1.0}, {"topic", "forced_labour", 0.5}};
+    return out;
+  });
+  d = c.document(1);
+  REQUIRE(d->tags.size() == 1);
+  CHECK(d->tags[0].score == doctest::Approx(0.5));
+}

@@ -4,12 +4,14 @@
 #include <fmt/ostream.h>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 #include <cctype>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <functional>
@@ -94,6 +96,20 @@ void parse_bytes(Context& ctx, Source&& source, const std::string& name, ParseFo
     print_text(ctx.out, r.feed);
 }
 
+// A string of `n` bytes whose large middle is backed by 2 MiB pages where the kernel offers
+// them (transparent huge pages in "madvise" mode): faulting a 20 MB feed in 4 KiB pages was a
+// fifth of `atip parse`'s time on a virtual machine. Elsewhere the advice is ignored.
+std::string file_buffer(std::size_t n) {
+  std::string s;
+  s.reserve(n);
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto at = reinterpret_cast<std::uintptr_t>(s.data());
+  const std::uintptr_t begin = (at + kHuge - 1) & ~(kHuge - 1), end = (at + n) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+  s.resize(n);
+  return s;
+}
+
 // A regular file is read with one read() into a buffer of its size: reading through an
 // istreambuf_iterator grew the string by doubling, which cost time and up to twice the memory.
 std::string read_source(const std::string& file) {
@@ -104,7 +120,7 @@ std::string read_source(const std::string& file) {
     if (fd >= 0) ::close(fd);
     return util::read_file(file);  // its errors name the problem (missing, a directory …)
   }
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  std::string bytes = file_buffer(static_cast<std::size_t>(st.st_size));
   std::size_t got = 0;
   int error = 0;
   while (got < bytes.size()) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "lib/text/scan.hpp"
+#include "lib/text/utf8.hpp"
 
 namespace atip::feed {
 
@@ -171,7 +172,8 @@ TypedText atom_text(const Scope& el) {
   const std::string_view type = trim(el.attr("type"));
   out.type = type_from_attr(type, TextType::Text);
   if (mode == "base64" || is_base64_media_type(type)) {
-    out.value = std::string(trim(decode_base64(text_of(node))));
+    // Decoded bytes may be anything: the only text of a feed not checked as UTF-8 upstream.
+    out.value = text::sanitize_utf8(trim(decode_base64(text_of(node))));
     return out;
   }
   if (out.type == TextType::Xhtml || has_element_child(node)) {

@@ -122,6 +122,7 @@ void decode_utf8_labelled(std::string_view body, Decoded& d, std::string* reuse)
 void decode_named(std::string_view body, const std::string& cs, Decoded& d,
                   std::string* reuse = nullptr) {
   d.encoding = cs;
+  d.verified = true;
   if (cs == "utf-8") return decode_utf8_labelled(body, d, reuse);
   if (cs == "iso-8859-1" || cs == "windows-1252" || cs == "us-ascii") {
     d.utf8 = charsets::decode_cp1252(body);
@@ -143,6 +144,7 @@ void decode_named(std::string_view body, const std::string& cs, Decoded& d,
     d.encoding = "utf-8";
     return decode_utf8_labelled(body, d, nullptr);
   }
+  d.verified = false;
   if (d.utf8.find("\xEF\xBF\xBD") != std::string::npos && !text::is_valid_utf8(body))
     d.lossy = true;
 }

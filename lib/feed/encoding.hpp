@@ -25,6 +25,9 @@ struct Decoded {
   std::string utf8;      // without BOM
   std::string encoding;  // lower-case name of the charset used, e.g. "utf-8", "iso-8859-1"
   bool lossy = false;    // invalid bytes replaced, or decoded against the declaration
+  // `utf8` is known to be valid UTF-8: checked, or written by our own tables. iconv's output
+  // (the long tail of charsets) is not vouched for, so its strings are checked again later.
+  bool verified = false;
   std::vector<std::string> warnings;
 };
 

@@ -112,15 +112,16 @@ std::size_t clamp_offset(const pugi::xml_parse_result& r, const std::string& buf
 // Well-formed documents (nearly all) are parsed in place, in the decoder's own buffer.
 // Otherwise the text is decoded and prepared again (`redecode`) and parsed with repairs
 // (recover.hpp); the first error is kept as a warning with the document's line number.
+// Returns false when the tree comes from a repaired text.
 template <typename Redecode>
-void load_xml(XmlTree& t, std::string&& utf8, const Redecode& redecode, Feed& feed) {
+bool load_xml(XmlTree& t, std::string&& utf8, const Redecode& redecode, Feed& feed) {
   PreparedXml prep = prepare_xml_owned(std::move(utf8));
   for (auto& w : prep.warnings) feed.warnings.push_back(std::move(w));
   if (prep.changed) feed.wellformed = false;
   t.buffer = std::move(prep.xml);
   const pugi::xml_parse_result first = t.doc.load_buffer_inplace(
       t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
-  if (first) return;
+  if (first) return true;
   t.buffer = prepare_xml_owned(redecode()).xml;
   feed.warnings.push_back(
       "line " +
@@ -134,36 +135,45 @@ void load_xml(XmlTree& t, std::string&& utf8, const Redecode& redecode, Feed& fe
   for (int attempt = 0; attempt < kMaxRepairs && repair(t.buffer, r); ++attempt) {
     r = t.doc.load_buffer(t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
     reparsed = true;
-    if (r) return;
+    if (r) return false;
   }
   if (!reparsed)
     t.doc.load_buffer(t.buffer.data(), t.buffer.size(), kParseOptions, pugi::encoding_utf8);
+  return false;
 }
 
 void ensure_utf8(std::string& s) {
   if (!text::is_valid_utf8(s)) s = text::sanitize_utf8(s);
 }
 
-// Text values get fixups.hpp's repairs; every string is checked as UTF-8 (a last line of
-// defence: base64 content and JSON Feed strings are the only ways in for bad bytes).
-void finish_strings(Feed& f) {
-  for (std::string* s : {&f.title, &f.description}) ensure_utf8(*s), fix_mojibake(*s);
-  ensure_utf8(f.link);
-  ensure_utf8(f.language);
+// Text values get fixups.hpp's repairs. Strings cut from a verified UTF-8 document (XML
+// parsed without repairs) are valid already: the decoder checked every byte, xml_prep turns
+// character references to surrogates and other code points XML forbids into U+FFFD, every
+// later cut (trimming, people, URLs, limits) falls on a character boundary, and base64
+// content is sanitised where it is decoded (content.cpp). Checking each string again cost
+// about a tenth of parsing a large feed. Other paths (JSON Feed, iconv's output, repaired
+// XML) are checked string by string as a last line of defence.
+void finish_strings(Feed& f, bool verified) {
+  const auto check = [verified](std::string& s) {
+    if (!verified) ensure_utf8(s);
+  };
+  for (std::string* s : {&f.title, &f.description}) check(*s), fix_mojibake(*s);
+  check(f.link);
+  check(f.language);
   for (Entry& e : f.entries) {
-    for (std::string* s : {&e.title, &e.summary, &e.content}) ensure_utf8(*s), fix_mojibake(*s);
+    for (std::string* s : {&e.title, &e.summary, &e.content}) check(*s), fix_mojibake(*s);
     for (std::string* s : {&e.id, &e.link, &e.language, &e.published.raw, &e.updated.raw})
-      ensure_utf8(*s);
+      check(*s);
     for (Person& p : e.authors) {
-      ensure_utf8(p.name), ensure_utf8(p.email), ensure_utf8(p.uri);
+      check(p.name), check(p.email), check(p.uri);
       fix_mojibake(p.name);
     }
-    for (std::string& c : e.categories) ensure_utf8(c), fix_mojibake(c);
+    for (std::string& c : e.categories) check(c), fix_mojibake(c);
     for (auto* links : {&e.alternates, &e.related})
       for (Link& l : *links)
-        ensure_utf8(l.href), ensure_utf8(l.hreflang), ensure_utf8(l.type), ensure_utf8(l.title);
+        check(l.href), check(l.hreflang), check(l.type), check(l.title);
     for (auto* values : {&e.relations, &e.identifiers})
-      for (std::string& v : *values) ensure_utf8(v);
+      for (std::string& v : *values) check(v);
   }
 }
 
@@ -171,8 +181,9 @@ void finish_strings(Feed& f) {
 // on nothing decodes the bytes again, and a large feed is not held twice while it is extracted.
 using Original = std::function<std::string_view()>;
 
+// `verified` is set when every string of the result is known to be valid UTF-8.
 ParseResult parse_xml(Decoded& dec, const Original& original, const Hints& hints,
-                      std::string* owner) {
+                      std::string* owner, bool& verified) {
   ParseResult res;
   Feed& feed = res.feed;
   feed.encoding = dec.encoding;
@@ -182,7 +193,7 @@ ParseResult parse_xml(Decoded& dec, const Original& original, const Hints& hints
   // (recovery, an XHTML page) decode the bytes a second time.
   const auto redecode = [&] { return decode_to_utf8(original(), hints.http_charset).utf8; };
   XmlTree tree;
-  load_xml(tree, std::move(dec.utf8), redecode, feed);
+  verified = load_xml(tree, std::move(dec.utf8), redecode, feed) && dec.verified;
   const pugi::xml_node root_node = tree.doc.document_element();
   if (!root_node) return failure("not a feed: no XML root element");
   Scope root(nullptr, root_node, hints.base_url);
@@ -203,7 +214,7 @@ ParseResult parse_xml(Decoded& dec, const Original& original, const Hints& hints
 }
 
 ParseResult parse_impl(std::string_view bytes, const Hints& hints, std::string* owner,
-                       const std::function<std::string()>& reload) {
+                       const std::function<std::string()>& reload, bool& verified) {
   if (is_blank(bytes)) return failure("empty document");
   // Magic numbers are read before `bytes` may be handed over to the decoded text.
   const std::string head(bytes.substr(0, 16));
@@ -230,16 +241,17 @@ ParseResult parse_impl(std::string_view bytes, const Hints& hints, std::string* 
   }
   if (looks_like_html_page(dec.utf8)) return html_page(dec.utf8, hints);
   if (dec.utf8.find('<') == std::string::npos) return failure("not a feed: no markup");
-  return parse_xml(dec, original, hints, owner);
+  return parse_xml(dec, original, hints, owner, verified);
 }
 
 ParseResult parse_guarded(std::string_view bytes, const Hints& hints, std::string* owner,
                           const std::function<std::string()>& reload = {}) {
   try {
-    ParseResult r = parse_impl(bytes, hints, owner, reload);
+    bool verified = false;
+    ParseResult r = parse_impl(bytes, hints, owner, reload, verified);
     if (r.ok) {
       enforce_limits(r.feed);
-      finish_strings(r.feed);
+      finish_strings(r.feed, verified);
       assign_identity(r.feed);
     } else {
       r.feed = Feed{};

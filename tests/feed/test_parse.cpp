@@ -17,6 +17,31 @@ std::string rss_with_items(const std::string& items) {
   return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>" + items +
          "</channel></rss>";
 }
+
+// Every string of the Feed itself, not only the JSON (whose writer sanitises on its own): the
+// store keeps these strings, and parse() no longer checks strings of a verified document.
+bool all_utf8(const Feed& f) {
+  using atip::text::is_valid_utf8;
+  bool ok = is_valid_utf8(f.title) && is_valid_utf8(f.link) && is_valid_utf8(f.description) &&
+            is_valid_utf8(f.language) && is_valid_utf8(f.updated.raw) &&
+            is_valid_utf8(f.published.raw);
+  for (const Entry& e : f.entries) {
+    for (const std::string* s : {&e.id, &e.title, &e.link, &e.published.raw, &e.updated.raw,
+                                 &e.summary, &e.content, &e.language, &e.key})
+      ok = ok && is_valid_utf8(*s);
+    for (const Person& p : e.authors)
+      ok = ok && is_valid_utf8(p.name) && is_valid_utf8(p.email) && is_valid_utf8(p.uri);
+    for (const std::string& c : e.categories) ok = ok && is_valid_utf8(c);
+    for (const Enclosure& x : e.enclosures) ok = ok && is_valid_utf8(x.url) && is_valid_utf8(x.type);
+    for (const auto* links : {&e.alternates, &e.related})
+      for (const Link& l : *links)
+        ok = ok && is_valid_utf8(l.href) && is_valid_utf8(l.hreflang) && is_valid_utf8(l.type) &&
+             is_valid_utf8(l.title);
+    for (const auto* values : {&e.relations, &e.identifiers})
+      for (const std::string& v : *values) ok = ok && is_valid_utf8(v);
+  }
+  return ok;
+}
 }  // namespace
 
 TEST_CASE("feed::parse: entry without id or link gets a hash key from title and date") {
@@ -178,8 +203,33 @@ TEST_CASE("feed::parse: never throws and always yields valid UTF-8 on mutated sa
       }
       ParseResult r;
       CHECK_NOTHROW(r = parse(doc));
-      if (r.ok) CHECK(atip::text::is_valid_utf8(to_json(r.feed)));
+      if (r.ok) {
+        CHECK(atip::text::is_valid_utf8(to_json(r.feed)));
+        CHECK(all_utf8(r.feed));
+      }
     }
+  }
+}
+
+TEST_CASE("feed::parse: strings are valid UTF-8 whatever references and base64 carry") {
+  // Base64 of "\xff\xfe\xc3(ok": bytes that are not UTF-8, in a document that is.
+  const std::string atom =
+      "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>&#xD800;&#x110000;&#0;&#X41;</title>"
+      "<entry><id>a&#xDFFF;</id><title type=\"text\">&#55296;x</title>"
+      "<link href=\"/p?q=&#xD800;\"/>"
+      "<content type=\"application/octet-stream\">//7DKG9r</content>"
+      "<summary mode=\"base64\" type=\"text/plain\">//7DKG9r</summary></entry></feed>";
+  const auto r = parse(atom);
+  REQUIRE(r.ok);
+  REQUIRE(r.feed.entries.size() == 1);
+  CHECK(all_utf8(r.feed));
+  CHECK(r.feed.entries[0].content == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD(ok");
+  CHECK(r.feed.entries[0].summary == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD(ok");
+  // The same text in a charset that goes through iconv, and in Windows-1252.
+  for (const char* cs : {"iso-8859-2", "windows-1252"}) {
+    const auto other = parse(atom, Hints{cs, {}});
+    REQUIRE(other.ok);
+    CHECK(all_utf8(other.feed));
   }
 }
 

@@ -4,6 +4,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 
 #include "lib/store/catalogue.hpp"
 #include "lib/store/document_rows.hpp"
@@ -191,12 +193,13 @@ bool walks_dates(SQLite::Database& db, const Selection& s) {
   return count.executeStep() && count.getColumn(0).getInt() >= kFewMatches;
 }
 
+// The rank is left out (0): see ranks_of().
 std::string date_walk_sql(const Selection& sel) {
   Selection rest = sel;
   rest.fts_query.clear();
   // "+d.id": the set of matches is a filter, not a way in; the date index orders the walk.
   return fmt::format(
-      "SELECT {}, (SELECT rank FROM document_fts WHERE document_fts MATCH :q AND rowid = d.id), {} "
+      "SELECT {}, 0, {} "
       "FROM document d WHERE +d.id IN (SELECT rowid FROM document_fts WHERE document_fts MATCH :q){} "
       "ORDER BY coalesce(d.published, d.first_seen) DESC, d.id DESC LIMIT {}",
       rows::kDocumentColumns,
@@ -204,6 +207,35 @@ std::string date_walk_sql(const Selection& sel) {
                       "document_fts MATCH :q AND rowid = d.id)"
                     : "''",
       selection_where(rest), sel.limit);
+}
+
+// bm25 counts the documents holding each phrase of the query (its IDF) on its first call in a
+// statement, a walk over every match: a subquery per document shown counted them again for each
+// (20 walks over tens of thousands of matches for a common word). One statement over the range
+// of the shown documents' ids counts them once; the rank is computed for the shown ones alone.
+void rank_shown(SQLite::Database& db, const std::string& fts_query, std::vector<Document>& docs) {
+  if (docs.empty()) return;
+  std::int64_t lo = docs.front().id, hi = lo;
+  std::string ids;
+  for (const Document& d : docs) {
+    lo = std::min(lo, d.id);
+    hi = std::max(hi, d.id);
+    ids += fmt::format("{}{}", ids.empty() ? "" : ",", d.id);
+  }
+  SQLite::Statement st(db, fmt::format("SELECT rowid, CASE WHEN rowid IN ({}) THEN rank END FROM document_fts "
+                                       "WHERE document_fts MATCH ? AND rowid BETWEEN ? AND ?", ids));
+  st.bind(1, fts_query);
+  st.bind(2, lo);
+  st.bind(3, hi);
+  std::vector<Hit> ranks;
+  while (st.executeStep())
+    if (!st.getColumn(1).isNull()) ranks.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getDouble()});
+  std::sort(ranks.begin(), ranks.end(), [](const Hit& a, const Hit& b) { return a.id < b.id; });
+  for (Document& d : docs) {
+    const auto at = std::lower_bound(ranks.begin(), ranks.end(), d.id,
+                                     [](const Hit& h, std::int64_t id) { return h.id < id; });
+    if (at != ranks.end() && at->id == d.id) d.rank = at->rank;
+  }
 }
 
 // Whether any document at all is dated within --since/--until: one seek in the date index,
@@ -233,14 +265,25 @@ void Catalogue::search(const Selection& sel, bool details, const std::function<v
         return;
       }
     }
-    SQLite::Statement st(*db_, ranks_in_window(sel)     ? filtered_window_sql(sel)
-                               : walks_dates(*db_, sel) ? date_walk_sql(sel)
-                                                        : selection_sql(sel, rows::kDocumentColumns));
+    const bool date_walk = !ranks_in_window(sel) && walks_dates(*db_, sel);
+    SQLite::Statement st(*db_, ranks_in_window(sel) ? filtered_window_sql(sel)
+                               : date_walk          ? date_walk_sql(sel)
+                                                    : selection_sql(sel, rows::kDocumentColumns));
     bind_selection(st, sel);
+    std::vector<Document> found;
     while (st.executeStep()) {
       Document d = read_columns(st);
       d.rank = st.getColumn(17).getDouble();
       d.title_highlighted = row::text(st.getColumn(18));
+      if (date_walk) {
+        found.push_back(std::move(d));
+        continue;
+      }
+      more.fill(d);
+      visit(d);
+    }
+    if (date_walk) rank_shown(*db_, sel.fts_query, found);
+    for (Document& d : found) {
       more.fill(d);
       visit(d);
     }

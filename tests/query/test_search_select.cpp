@@ -159,6 +159,13 @@ TEST_CASE("store::search: newest first through the date index gives select()'s d
   s.since = std::nullopt;
   s.until = 1'500'000'000;  // before every document
   CHECK(f.rows(s, true).empty());
+  // Two phrases, each counted once for bm25 (see rank_shown): the ranks are select()'s.
+  s = {};
+  s.fts_query = "\"informe\" AND \"trata\"";
+  s.order = Selection::Order::DateDesc;
+  s.limit = 40;
+  f.same(s);
+  for (const auto& r : f.rows(s, true)) CHECK(r.rank < 0);
   s = {};
   s.fts_query = "\"explotación\"";  // a few hundred: the matches are joined
   s.order = Selection::Order::DateDesc;

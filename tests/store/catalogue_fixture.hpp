@@ -34,8 +34,7 @@ inline std::vector<std::string> rows(const std::string& path, const std::string&
   return out;
 }
 
-// What a user would miss if it were lost: documents with their screening, sightings, revisions
-// and tags.
+// What a user would miss if it were lost: documents with their screening, sightings, revisions.
 inline std::vector<std::string> stored_documents(const std::string& path) {
   auto out = rows(path,
                   "SELECT id, canonical_url, title, summary, summary_html, authors, published, updated, "
@@ -45,10 +44,12 @@ inline std::vector<std::string> stored_documents(const std::string& path) {
     out.push_back("sighting " + r);
   for (auto& r : rows(path, "SELECT document_id, changed_at, title, summary FROM document_revision ORDER BY id"))
     out.push_back("revision " + r);
-  // Scores to the thousandth, as schema level 7 keeps them.
-  for (auto& r : rows(path, "SELECT document_id, kind, value, round(score, 3) FROM tag ORDER BY document_id, kind, value"))
-    out.push_back("tag " + r);
   return out;
+}
+
+// Every tag, its score to the thousandth (as schema level 7 keeps them).
+inline std::vector<std::string> stored_tags(const std::string& path) {
+  return rows(path, "SELECT document_id, kind, value, round(score, 3) FROM tag ORDER BY document_id, kind, value");
 }
 
 }  // namespace atip::testing

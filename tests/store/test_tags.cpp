@@ -60,7 +60,7 @@ TEST_CASE("tags: upgrading from level 6 names each pair once and keeps filters, 
   TempDir tmp;
   const std::string db = tmp.file("c.db");
   atip::testing::load_fixture(6, db);
-  const auto before = atip::testing::stored_documents(db);
+  const auto before = atip::testing::stored_tags(db);
   {
     Catalogue c(db, OpenMode::ReadWrite);
     Selection s;
@@ -80,7 +80,7 @@ TEST_CASE("tags: upgrading from level 6 names each pair once and keeps filters, 
     REQUIRE(d->tags.size() == 1);
     CHECK(d->tags[0].score == 0.6);
   }
-  CHECK(atip::testing::stored_documents(db) == before);
+  CHECK(atip::testing::stored_tags(db) == before);
   CHECK(count(db, "SELECT count(*) FROM tag_name") == 7);
   CHECK(count(db, "SELECT count(*) FROM document_tag") == 9);
   CHECK(count(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'tag' AND type = 'view'") == 1);

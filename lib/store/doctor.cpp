@@ -25,6 +25,9 @@ bool has_table(SQLite::Database& db, const std::string& name) {
   return st.executeStep();
 }
 
+// Schema objects that hold no data of their own, so repair can create them again.
+bool derived(const std::string& type) { return type == "index" || type == "trigger" || type == "view"; }
+
 std::int64_t count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
 
 // The schema objects (type, name → SQL) a catalogue at `level` was created with, from the
@@ -55,6 +58,8 @@ std::string orphan_wording(const std::string& table, const std::string& parent, 
       {{"sighting", "document"}, "sightings point to a missing document"},
       {{"sighting", "feed"}, "sightings point to a missing feed"},
       {{"tag", "document"}, "tags belong to a missing document"},
+      {{"document_tag", "document"}, "tags belong to a missing document"},
+      {{"document_tag", "tag_name"}, "tags name a missing tag"},
       {{"document_revision", "document"}, "revisions belong to a missing document"},
       {{"document_title_key", "document"}, "title keys belong to a missing document"},
       {{"document_edition", "document"}, "edition links point to a missing document"},
@@ -98,7 +103,7 @@ class Checker {
 
   void schema_objects() {
     for (const auto& [type, name] : missing_objects(db_, r_.schema_level))
-      problem("schema", fmt::format("{} '{}' is missing", type, name), type == "index" || type == "trigger");
+      problem("schema", fmt::format("{} '{}' is missing", type, name), derived(type));
   }
 
   void foreign_keys() {
@@ -226,7 +231,9 @@ std::vector<std::string> remove_orphans(SQLite::Database& db) {
        "DELETE FROM sighting WHERE document_id NOT IN (SELECT id FROM document)"},
       {"sighting", "sightings detached from a missing feed",
        "UPDATE sighting SET feed_id = NULL WHERE feed_id IS NOT NULL AND feed_id NOT IN (SELECT id FROM feed)"},
-      {"tag", "tags of a missing document", "DELETE FROM tag WHERE document_id NOT IN (SELECT id FROM document)"},
+      {"document_tag", "tags of a missing document",
+       "DELETE FROM document_tag WHERE document_id NOT IN (SELECT id FROM document)"},
+      {"document_tag", "tags naming a missing tag", "DELETE FROM document_tag WHERE tag_id NOT IN (SELECT id FROM tag_name)"},
       {"document_revision", "revisions of a missing document",
        "DELETE FROM document_revision WHERE document_id NOT IN (SELECT id FROM document)"},
       {"document_title_key", "title keys of a missing document",
@@ -260,7 +267,7 @@ std::vector<std::string> repair_catalogue(const std::string& path) {
     const int level = db->execAndGet("PRAGMA user_version").getInt();
     const auto reference = reference_schema(level);
     for (const auto& key : missing_objects(*db, level)) {
-      if ((key.first != "index" && key.first != "trigger") || reference.at(key).empty()) continue;
+      if (!derived(key.first) || reference.at(key).empty()) continue;
       db->exec(reference.at(key));
       done.push_back(fmt::format("recreated {} '{}'", key.first, key.second));
     }

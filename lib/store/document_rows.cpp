@@ -1,6 +1,7 @@
 #include "lib/store/document_rows.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "lib/store/row.hpp"
 
@@ -11,19 +12,48 @@ const char* const kDocumentColumns =
     "d.updated, d.first_seen, d.last_changed, d.language, d.doc_type, d.state, d.note, d.starred, "
     "d.doi, d.relevance";
 
-const char* const kInsertTag = "INSERT INTO tag(document_id, kind, value, score) VALUES (?,?,?,?)";
+TagWriter::TagWriter(SQLite::Database& db)
+    : db_(db),
+      find_name_(db, "SELECT id FROM tag_name WHERE kind = ? AND value = ?"),
+      add_name_(db, "INSERT INTO tag_name(kind, value) VALUES (?, ?)"),
+      insert_(db, "INSERT INTO document_tag(document_id, tag_id, score) VALUES (?, ?, ?)"),
+      remove_(db, "DELETE FROM document_tag WHERE document_id = ?") {}
 
-void insert_tags(SQLite::Statement& insert, std::int64_t document_id, const std::vector<TagRecord>& tags) {
+std::int64_t TagWriter::id_of(const TagRecord& tag) {
+  for (const Name& n : names_)
+    if (n.value == tag.value && n.kind == tag.kind) return n.id;
+  find_name_.bind(1, tag.kind);
+  find_name_.bind(2, tag.value);
+  const bool known = find_name_.executeStep();
+  std::int64_t id = known ? find_name_.getColumn(0).getInt64() : 0;
+  find_name_.reset();
+  if (!known) {
+    add_name_.bind(1, tag.kind);
+    add_name_.bind(2, tag.value);
+    add_name_.exec();
+    add_name_.reset();
+    id = db_.getLastInsertRowid();
+  }
+  names_.push_back({tag.kind, tag.value, id});
+  return id;
+}
+
+void TagWriter::insert(std::int64_t document_id, const std::vector<TagRecord>& tags) {
   for (auto it = tags.begin(); it != tags.end(); ++it) {
     const auto same = [&](const TagRecord& o) { return o.kind == it->kind && o.value == it->value; };
     if (std::find_if(it + 1, tags.end(), same) != tags.end()) continue;  // a record has a few tags
-    insert.bind(1, document_id);
-    insert.bind(2, it->kind);
-    insert.bind(3, it->value);
-    insert.bind(4, it->score);
-    insert.exec();
-    insert.reset();
+    insert_.bind(1, document_id);
+    insert_.bind(2, id_of(*it));
+    insert_.bind(3, static_cast<std::int64_t>(std::llround(it->score * 1000)));
+    insert_.exec();
+    insert_.reset();
   }
+}
+
+void TagWriter::remove(std::int64_t document_id) {
+  remove_.bind(1, document_id);
+  remove_.exec();
+  remove_.reset();
 }
 
 // SQLite wants the text asked for before its length.

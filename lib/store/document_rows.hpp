@@ -31,13 +31,32 @@ extern const char* const kEditionColumns;
 extern const char* const kEditionOrder;
 void read_edition(SQLite::Statement& st, Edition& e);
 
-// The insert for tag rows: a plain INSERT, since insert_tags drops repeated tags itself. With
-// OR REPLACE each tag row was a statement that may both write twice and abort (the foreign
-// key), so SQLite kept a statement journal for it: page images copied and, past 64 KiB,
-// spilled to a temporary file, more than a third of the cost of storing an entry.
-extern const char* const kInsertTag;
-// Binds and runs kInsertTag for each tag; of repeated (kind, value) pairs the last wins.
-void insert_tags(SQLite::Statement& insert, std::int64_t document_id, const std::vector<TagRecord>& tags);
+// Writes a document's tags as document_tag rows, naming each (kind, value) by its tag_name id.
+// The ids are cached for the life of the writer, which must not outlive its transaction (a
+// rolled-back transaction forgets the names it added).
+class TagWriter {
+ public:
+  explicit TagWriter(SQLite::Database& db);
+  // Adds the tags of a document that has none; of repeated (kind, value) pairs the last wins.
+  // A plain INSERT, since repeated tags are dropped here: with OR REPLACE each tag row was a
+  // statement that may both write twice and abort (the foreign key), so SQLite kept a
+  // statement journal for it, more than a third of the cost of storing an entry.
+  void insert(std::int64_t document_id, const std::vector<TagRecord>& tags);
+  // Removes every tag of the document.
+  void remove(std::int64_t document_id);
+
+ private:
+  std::int64_t id_of(const TagRecord& tag);
+
+  SQLite::Database& db_;
+  SQLite::Statement find_name_, add_name_, insert_, remove_;
+  // A catalogue names a few dozen pairs: a flat list beats hashing two strings per tag.
+  struct Name {
+    std::string kind, value;
+    std::int64_t id;
+  };
+  std::vector<Name> names_;
+};
 
 // One document's related rows, read by a statement whose first column is the document id.
 template <typename T, typename Read>

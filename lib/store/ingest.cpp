@@ -68,8 +68,6 @@ struct IngestStatements {
         update_sighting(db,
                         "UPDATE sighting SET link = ?, content_hash = ?, published = ?, "
                         "last_seen = ? WHERE id = ?"),
-        delete_tags(db, "DELETE FROM tag WHERE document_id = ?"),
-        insert_tag(db, rows::kInsertTag),
         delete_keys(db, "DELETE FROM document_title_key WHERE document_id = ?"),
         insert_key(db, "INSERT OR IGNORE INTO document_title_key(key, document_id) VALUES (?, ?)"),
         insert_claim(db, "INSERT OR IGNORE INTO document_edition_claim(url, document_id) VALUES (?, ?)"),
@@ -80,12 +78,14 @@ struct IngestStatements {
                          "SELECT a.id, b.id FROM document a, document b WHERE a.id = ?1 AND "
                          "b.id = ?2 AND a.id != b.id AND (a.language = '' OR b.language = '' OR "
                          "a.language != b.language)"),
-        index_text(db, "INSERT INTO document_fts(rowid, title, summary, authors) VALUES (?,?,?,?)") {}
+        index_text(db, "INSERT INTO document_fts(rowid, title, summary, authors) VALUES (?,?,?,?)"),
+        tags(db) {}
 
   SQLite::Statement find_sighting, find_unowned, find_by_url, find_by_doi, find_by_title_key,
       insert_document, insert_sighting, save_revision, update_document, fill_document,
-      update_sighting, delete_tags, insert_tag, delete_keys, insert_key, insert_claim, find_claims,
+      update_sighting, delete_keys, insert_key, insert_claim, find_claims,
       link_edition, index_text;
+  rows::TagWriter tags;
 
   // New documents whose full-text rows are still to be written (see index_pending). The
   // records belong to the caller and outlive the transaction.
@@ -120,12 +120,11 @@ void index_pending(IngestStatements& s) {
 // (a new document has none to delete).
 void write_derived(IngestStatements& s, std::int64_t document_id, const EntryRecord& e, bool is_new) {
   if (!is_new) {
-    s.delete_tags.bind(1, document_id);
-    run(s.delete_tags);
+    s.tags.remove(document_id);
     s.delete_keys.bind(1, document_id);
     run(s.delete_keys);
   }
-  rows::insert_tags(s.insert_tag, document_id, e.tags);
+  s.tags.insert(document_id, e.tags);
   for (const std::string& key : e.title_keys) {
     s.insert_key.bind(1, key);
     s.insert_key.bind(2, document_id);

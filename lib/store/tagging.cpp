@@ -34,15 +34,12 @@ std::int64_t Catalogue::retag(const std::function<TaggingOutput(const TaggingInp
     const std::vector<TaggingInput> batch = next_batch(*db_, after);
     if (batch.empty()) break;
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement del(*db_, "DELETE FROM tag WHERE document_id = ?");
-    SQLite::Statement ins(*db_, rows::kInsertTag);
+    rows::TagWriter tags(*db_);
     SQLite::Statement upd(*db_, "UPDATE document SET language = ?, doc_type = ?, relevance = ? WHERE id = ?");
     for (const TaggingInput& in : batch) {
       const TaggingOutput out = tagger(in);
-      del.bind(1, in.id);
-      del.exec();
-      del.reset();
-      rows::insert_tags(ins, in.id, out.tags);
+      tags.remove(in.id);
+      tags.insert(in.id, out.tags);
       upd.bind(1, out.language);
       upd.bind(2, out.doc_type);
       upd.bind(3, out.relevance);

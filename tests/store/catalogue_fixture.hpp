@@ -47,4 +47,9 @@ inline std::vector<std::string> stored_documents(const std::string& path) {
   return out;
 }
 
+// Every tag, its score to the thousandth (as schema level 7 keeps them).
+inline std::vector<std::string> stored_tags(const std::string& path) {
+  return rows(path, "SELECT document_id, kind, value, round(score, 3) FROM tag ORDER BY document_id, kind, value");
+}
+
 }  // namespace atip::testing

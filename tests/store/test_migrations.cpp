@@ -55,6 +55,7 @@ TEST_CASE("migrations: upgrading each earlier catalogue keeps every document and
     const std::string db = tmp.file("catalogue.db");
     atip::testing::load_fixture(level, db);
     const auto before = atip::testing::stored_documents(db);
+    const auto tags_before = atip::testing::stored_tags(db);
     REQUIRE(before.size() > 10);
     const std::string backup = atip::store::upgrade_backup_path(db, level);
     {
@@ -65,6 +66,7 @@ TEST_CASE("migrations: upgrading each earlier catalogue keeps every document and
     }
     CHECK(user_version(db) == current);
     CHECK(atip::testing::stored_documents(db) == before);
+    CHECK(atip::testing::stored_tags(db) == tags_before);
     const auto report = atip::store::check_catalogue(db);
     for (const auto& p : report.problems) FAIL_CHECK(p.check << ": " << p.message);
     CHECK(report.documents == 5);

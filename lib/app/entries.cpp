@@ -1,5 +1,6 @@
 #include "lib/app/entries.hpp"
 
+#include <string_view>
 #include <utility>
 
 #include "lib/catalog/canonical_url.hpp"
@@ -18,6 +19,34 @@ namespace {
 
 std::string plain(const std::string& value, feed::TextType type) {
   return type == feed::TextType::Text ? text::collapse_whitespace(value) : text::html_to_text(value);
+}
+
+// What terminal_safe() would remove or replace: C0 and C1 controls but \n and \t, DEL,
+// escape sequences (they start with a control), bidirectional controls, invalid UTF-8.
+// Most titles and summaries hold none, and are then stored as they are without a rewrite.
+bool terminal_clean(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned c = p[i];
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) return false;
+      ++i;
+      continue;
+    }
+    const std::size_t len = text::utf8_sequence_length(p + i, s.size() - i);
+    if (len == 0) return false;
+    if (c == 0xC2 && p[i + 1] < 0xA0) return false;  // U+0080..U+009F
+    if (c == 0xE2 && ((p[i + 1] == 0x80 && p[i + 2] >= 0xAA && p[i + 2] <= 0xAE) ||
+                      (p[i + 1] == 0x81 && p[i + 2] >= 0xA6 && p[i + 2] <= 0xA9)))
+      return false;  // U+202A..U+202E, U+2066..U+2069
+    i += len;
+  }
+  return true;
+}
+
+std::string terminal_text(std::string s) {
+  if (terminal_clean(s)) return s;
+  return text::terminal_safe(s);
 }
 
 // "es-CL", "EN_us" -> "es", "en": the catalogue files works by language, not by locale.
@@ -84,17 +113,20 @@ store::EntryRecord to_record(const feed::Entry& e, const feed::Feed& f,
   // address, so it identifies nothing across feeds.
   if (util::has_scheme(e.link)) r.canonical_url = catalog::canonical_url(e.link);
   // Stored text is plain and free of control and escape sequences, whatever the feed sent.
-  r.title = text::terminal_safe(text::collapse_whitespace(plain(e.title, e.title_type)));
+  // plain() of a text title is already collapsed, and collapsing twice changes nothing.
+  r.title = terminal_text(e.title_type == feed::TextType::Text
+                              ? text::collapse_whitespace(e.title)
+                              : text::collapse_whitespace(text::html_to_text(e.title)));
   // Summaries are the short form; when a feed sends only full content, that is what we have.
   const bool use_content = e.summary.empty();
   const std::string& body = use_content ? e.content : e.summary;
   const feed::TextType type = use_content ? e.content_type : e.summary_type;
-  r.summary = text::terminal_safe(plain(body, type));
+  r.summary = terminal_text(plain(body, type));
   r.summary_html = type == feed::TextType::Text ? std::string() : body;
   for (const feed::Person& p : e.authors) {
     const std::string& name = p.name.empty() ? p.email : p.name;
     if (name.empty()) continue;
-    r.authors += (r.authors.empty() ? "" : "; ") + text::terminal_safe(name);
+    r.authors += (r.authors.empty() ? "" : "; ") + terminal_text(name);
   }
   r.published = e.published.time ? e.published.time : e.updated.time;
   r.updated = e.updated.time;

@@ -25,8 +25,8 @@ std::string fold_plural(std::string w) {
   return w;
 }
 
-void add_words(std::string_view text, TitleWords& t) {
-  for (std::string& w : fold_words(text)) {
+void add_words(std::vector<std::string> words, TitleWords& t) {
+  for (std::string& w : words) {
     if (std::string m = marker_of(w); !m.empty()) {
       t.significant.push_back(m);
       t.markers.push_back(std::move(m));
@@ -44,13 +44,15 @@ TitleWords title_words(std::string_view title) {
   TitleWords t;
   title = strip_publisher_suffix(title);
   const std::size_t colon = title.find(':');
-  if (colon != std::string_view::npos &&
-      fold_words(title.substr(0, colon)).size() <= kMaxKickerWords) {
-    add_words(title.substr(0, colon), t);
-    t.kicker = t.significant.size();
-    title.remove_prefix(colon + 1);
+  if (colon != std::string_view::npos) {
+    std::vector<std::string> kicker = fold_words(title.substr(0, colon));
+    if (kicker.size() <= kMaxKickerWords) {
+      add_words(std::move(kicker), t);
+      t.kicker = t.significant.size();
+      title.remove_prefix(colon + 1);
+    }
   }
-  add_words(title, t);
+  add_words(fold_words(title), t);
   std::sort(t.markers.begin(), t.markers.end());
   return t;
 }
@@ -196,10 +198,16 @@ bool title_with_or_without_subtitle(std::string_view a, std::string_view b) {
   return shorter.size() >= kMinWords && std::equal(shorter.begin(), shorter.end(), longer.begin());
 }
 
-std::string join(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
-  std::string out;
-  for (std::size_t i = from; i < to; ++i) out += (i == from ? "" : " ") + words[i];
-  return out;
+// util::hash_hex of the words joined with single spaces, without building the joined string:
+// FNV-1a reads the bytes in order, so hashing the words and the spaces one after the other
+// gives the same value.
+std::string joined_hash(const std::vector<std::string>& words, std::size_t from, std::size_t to) {
+  std::uint64_t h = util::kFnvOffset;
+  for (std::size_t i = from; i < to; ++i) {
+    if (i != from) h = util::fnv1a64(" ", h);
+    h = util::fnv1a64(words[i], h);
+  }
+  return util::to_hex(h);
 }
 
 }  // namespace
@@ -225,13 +233,13 @@ std::vector<std::string> candidate_keys(std::string_view title) {
   const TitleWords t = title_words(title);
   const std::vector<std::string>& w = t.significant;
   if (w.size() < kMinWords) return {};
-  std::vector<std::string> keys = {util::hash_hex(join(w, 0, w.size()))};
+  std::vector<std::string> keys = {joined_hash(w, 0, w.size())};
   if (w.size() > kMinWordsForInsertion) {
-    keys.push_back(util::hash_hex(join(w, 1, w.size())));
-    keys.push_back(util::hash_hex(join(w, 0, w.size() - 1)));
+    keys.push_back(joined_hash(w, 1, w.size()));
+    keys.push_back(joined_hash(w, 0, w.size() - 1));
   }
   if (t.kicker > 1 && w.size() - t.kicker >= kMinWordsForInsertion)
-    keys.push_back(util::hash_hex(join(w, t.kicker, w.size())));
+    keys.push_back(joined_hash(w, t.kicker, w.size()));
   return keys;
 }
 

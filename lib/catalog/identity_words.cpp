@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
+
+#include "lib/catalog/word_table.hpp"
 
 namespace atip::catalog {
 
@@ -133,17 +136,40 @@ bool is_subnational_place(std::string_view s) {
 
 }  // namespace
 
-bool is_stopword(std::string_view word) { return stopwords().count(word) > 0; }
+bool is_stopword(std::string_view word) {
+  static const WordTable table = [] {
+    WordTable t;
+    for (const std::string_view w : stopwords()) t.insert(w, 0);
+    return t;
+  }();
+  return table.find(word) != WordTable::kAbsent;
+}
 
 std::string marker_of(std::string_view word) {
   if (all_of_class(word, [](char c) { return c >= '0' && c <= '9'; })) {
     const auto nz = word.find_first_not_of('0');  // "07" and "7" are one number
     return nz == std::string_view::npos ? "0" : std::string(word.substr(nz));
   }
-  if (const auto n = number_words().find(word); n != number_words().end())
-    return std::string(n->second);
-  if (const auto m = month_words().find(word); m != month_words().end())
-    return "month" + std::to_string(m->second);
+  // Every word of every title comes here: one table for number words and months, whose
+  // lookup is cheaper than the two hash maps they are defined in.
+  struct Markers {
+    WordTable index;
+    std::vector<std::string> markers;
+  };
+  static const Markers table = [] {
+    Markers m;
+    for (const auto& [w, marker] : number_words()) {
+      m.index.insert(w, static_cast<std::uint32_t>(m.markers.size()));
+      m.markers.emplace_back(marker);
+    }
+    for (const auto& [w, month] : month_words()) {
+      m.index.insert(w, static_cast<std::uint32_t>(m.markers.size()));
+      m.markers.push_back("month" + std::to_string(month));
+    }
+    return m;
+  }();
+  if (const std::uint32_t at = table.index.find(word); at != WordTable::kAbsent)
+    return table.markers[at];
   if (const int r = roman_value(word); r > 0) return std::to_string(r);
   return {};
 }

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <string>
 #include <unordered_map>
+#include <vector>
+
+#include "lib/catalog/word_table.hpp"
 
 namespace atip::catalog {
 
@@ -47,15 +49,9 @@ constexpr std::array<std::string_view, 4> kWords = {
     "aussi lors depuis rapport trafic lutte nouvelle nouveau exploitation sexuelle police "
     "etats unis humains etres ou mais sans annonce publie"};
 
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept {
-    return std::hash<std::string_view>{}(s);
-  }
-};
-
 struct Table {
-  std::unordered_map<std::string, Scores, Hash, std::equal_to<>> words;
+  WordTable index;             // folded word -> index into scores
+  std::vector<Scores> scores;
 
   Table() {
     std::unordered_map<std::string, std::array<bool, 4>> seen;
@@ -72,13 +68,28 @@ struct Table {
       const float n = static_cast<float>(in[0] + in[1] + in[2] + in[3]);
       Scores s{};
       for (std::size_t lang = 0; lang < 4; ++lang) s[lang] = in[lang] ? 1.0f / n : 0.0f;
-      words.emplace(w, s);
+      index.insert(w, static_cast<std::uint32_t>(scores.size()));
+      scores.push_back(s);
     }
   }
 };
 
-bool ends_with(std::string_view w, std::string_view suffix) {
-  return w.size() > suffix.size() + 1 && w.substr(w.size() - suffix.size()) == suffix;
+// Compared from the last letter, where nearly every word differs from the suffix: this runs
+// some twenty times for each of the first words of every document.
+template <std::size_t N>
+bool ends_with(std::string_view w, const char (&suffix)[N]) {
+  constexpr std::size_t n = N - 1;
+  if (w.size() <= n + 1) return false;
+  for (std::size_t k = 1; k <= n; ++k)
+    if (w[w.size() - k] != suffix[n - k]) return false;
+  return true;
+}
+
+// "nh" or "lh" anywhere in the word.
+bool has_nh_or_lh(std::string_view w) {
+  for (std::size_t i = 1; i < w.size(); ++i)
+    if (w[i] == 'h' && (w[i - 1] == 'n' || w[i - 1] == 'l')) return true;
+  return false;
 }
 
 // Endings that survive accent folding: "-cao/-coes" (pt -ção/-ções), "-cion" (es -ción),
@@ -91,8 +102,7 @@ void score_endings(std::string_view w, Scores& s) {
   else if (ends_with(w, "dad")) s[kEs] += 0.8f;
   if (ends_with(w, "ing") || ends_with(w, "ness") || ends_with(w, "ship")) s[kEn] += 0.8f;
   if (ends_with(w, "eux") || ends_with(w, "euse") || ends_with(w, "aux")) s[kFr] += 0.8f;
-  if (w.find("nh") != std::string_view::npos || w.find("lh") != std::string_view::npos)
-    s[kPt] += 0.5f;
+  if (has_nh_or_lh(w)) s[kPt] += 0.5f;
 }
 
 // Letters that folding removes but that tell the languages apart. A text without a single
@@ -140,8 +150,8 @@ std::string_view identify_language(const TokenizedText& text, std::string_view h
   const std::size_t words = std::min(text.tokens.size(), kMaxWords);
   for (std::size_t i = 0; i < words; ++i) {
     const auto w = text.word(i);
-    if (const auto it = table.words.find(w); it != table.words.end())
-      for (std::size_t lang = 0; lang < 4; ++lang) s[lang] += it->second[lang];
+    if (const std::uint32_t at = table.index.find(w); at != WordTable::kAbsent)
+      for (std::size_t lang = 0; lang < 4; ++lang) s[lang] += table.scores[at][lang];
     score_endings(w, s);
   }
   score_letters(std::string_view(text.raw).substr(0, text.tokens[words - 1].raw_end), s);

@@ -16,25 +16,28 @@ constexpr double kAreaBonus = 0.05;
 // unambiguous trafficking-in-persons terms are also there.
 constexpr double kNegativePenalty = 0.5, kNegativePenaltyWhenStrong = 0.2;
 
+// Best weight and number of hits per value, every family in one array (values of family f
+// at start[f] .. start[f + 1]).
 struct Accumulator {
-  std::array<std::vector<float>, kFamilyCount> best;
-  std::array<std::vector<int>, kFamilyCount> count;
+  std::array<std::size_t, kFamilyCount + 1> start{};
+  std::vector<float> best;
+  std::vector<int> count;
 
   explicit Accumulator(const Vocabulary& v) {
-    for (std::size_t f = 0; f < kFamilyCount; ++f) {
-      best[f].assign(v.values[f].size(), 0.0f);
-      count[f].assign(v.values[f].size(), 0);
-    }
+    for (std::size_t f = 0; f < kFamilyCount; ++f) start[f + 1] = start[f] + v.values[f].size();
+    best.assign(start[kFamilyCount], 0.0f);
+    count.assign(start[kFamilyCount], 0);
   }
+  std::size_t size(std::size_t f) const { return start[f + 1] - start[f]; }
   void add(const Term& t, float w) {
-    const auto f = static_cast<std::size_t>(t.family);
-    best[f][t.value] = std::max(best[f][t.value], w);
-    ++count[f][t.value];
+    const std::size_t i = start[static_cast<std::size_t>(t.family)] + t.value;
+    best[i] = std::max(best[i], w);
+    ++count[i];
   }
   double score(std::size_t f, std::size_t value) const {
-    const float b = best[f][value];
+    const float b = best[start[f] + value];
     if (b < kTagThreshold) return b;
-    return std::min(1.0, static_cast<double>(b) + kRepeatBonus * (count[f][value] - 1));
+    return std::min(1.0, static_cast<double>(b) + kRepeatBonus * (count[start[f] + value] - 1));
   }
 };
 
@@ -51,8 +54,12 @@ bool has_any(const Accumulator& acc, Family family, const std::vector<int>& valu
 Accumulator accumulate(const std::vector<TermHit>& hits, const Vocabulary& v) {
   Accumulator acc(v);
   const auto conditional = [](const Term& t) { return !t.with.empty() || !t.without.empty(); };
-  for (const auto& [index, w] : hits)
+  bool any_conditional = false;
+  for (const auto& [index, w] : hits) {
     if (!conditional(v.terms[index])) acc.add(v.terms[index], w);
+    else any_conditional = true;
+  }
+  if (!any_conditional) return acc;
   const Accumulator base = acc;
   for (const auto& [index, w] : hits) {
     const Term& t = v.terms[index];
@@ -76,7 +83,7 @@ void emit(Tags& tags, const Accumulator& acc, const Vocabulary& v, Family family
 double max_score(const Accumulator& acc, Family family, int except) {
   const auto f = static_cast<std::size_t>(family);
   double m = 0;
-  for (std::size_t i = 0; i < acc.best[f].size(); ++i)
+  for (std::size_t i = 0; i < acc.size(f); ++i)
     if (static_cast<int>(i) != except) m = std::max(m, acc.score(f, i));
   return m;
 }
@@ -88,8 +95,9 @@ double relevance(const Tags& tags, const Accumulator& acc, const Vocabulary& v, 
       smuggling < 0 ? 0.0 : acc.score(static_cast<std::size_t>(Family::topic),
                                       static_cast<std::size_t>(smuggling));
   double r = std::max(trafficking, kSmugglingFactor * smuggled);
-  if (r > 0) r += kAreaBonus * static_cast<double>(std::min<std::size_t>(
-                                   2, tags.values(Family::area).size()));
+  const auto areas = static_cast<std::size_t>(std::count_if(
+      tags.tags.begin(), tags.tags.end(), [](const Tag& t) { return t.family == Family::area; }));
+  if (r > 0) r += kAreaBonus * static_cast<double>(std::min<std::size_t>(2, areas));
   const double negative = max_score(acc, Family::negative, -1);
   r -= negative * (trafficking >= 0.9 ? kNegativePenaltyWhenStrong : kNegativePenalty);
   if (on_topic) r = 1.0;

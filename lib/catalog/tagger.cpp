@@ -23,10 +23,12 @@ struct Match {
   float weight;
 };
 
+// Reused from one document to the next on each thread, so tagging allocates nothing once
+// the buffers have grown to the size of a typical entry.
 struct Doc {
   TokenizedText text;
   std::vector<std::uint32_t> ids;      // word id per token
-  std::vector<std::uint32_t> present;  // sorted distinct word ids of the document
+  std::vector<std::uint64_t> present;  // bit set over word ids: the words of the document
   std::size_t summary_begin = 0;
   std::uint8_t language = 0;
 };
@@ -35,37 +37,49 @@ bool contains(const std::vector<std::uint32_t>& sorted, std::uint32_t id) {
   return std::binary_search(sorted.begin(), sorted.end(), id);
 }
 
+bool has_word(const Doc& doc, std::uint32_t id) {
+  return (doc.present[id / 64] >> (id % 64)) & 1u;
+}
+
 bool any_present(const std::vector<std::uint32_t>& words, const Doc& doc) {
   for (auto w : words)
-    if (contains(doc.present, w)) return true;
+    if (has_word(doc, w)) return true;
   return false;
 }
 
-Doc prepare(const Text& in, const Vocabulary& v) {
-  Doc doc;
+void prepare(const Text& in, const Vocabulary& v, Doc& doc) {
+  doc.text.folded.clear();
+  doc.text.raw.clear();
+  doc.text.tokens.clear();
   tokenize(in.title, doc.text);
   doc.summary_begin = doc.text.tokens.size();
   tokenize(in.summary, doc.text);
+  doc.ids.clear();
   doc.ids.reserve(doc.text.tokens.size());
-  for (std::size_t i = 0; i < doc.text.tokens.size(); ++i)
-    doc.ids.push_back(v.word_id(doc.text.word(i)));
-  doc.present = doc.ids;
-  std::sort(doc.present.begin(), doc.present.end());
-  doc.present.erase(std::unique(doc.present.begin(), doc.present.end()), doc.present.end());
+  doc.present.assign(v.words.size() / 64 + 1, 0);
+  for (std::size_t i = 0; i < doc.text.tokens.size(); ++i) {
+    const std::uint32_t id = v.word_id(doc.text.word(i));
+    doc.ids.push_back(id);
+    if (id != kNoWord) doc.present[id / 64] |= std::uint64_t{1} << (id % 64);
+  }
   const auto lang = identify_language(doc.text, in.language_hint);
+  doc.language = 0;
   for (std::size_t i = 1; i < kLanguageCodes.size(); ++i)
     if (kLanguageCodes[i] == lang) doc.language = static_cast<std::uint8_t>(i);
-  return doc;
 }
 
-bool words_match(const Term& t, const Doc& doc, std::size_t at) {
-  const std::size_t n = t.words.size();
+// The words of a term whose first word is at `at`; only then is the Term itself read.
+bool words_match(const TermHead& h, const Vocabulary& v, const Doc& doc, std::size_t at) {
+  const std::size_t n = h.count;
   if (at + n > doc.ids.size()) return false;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (doc.ids[at + k] != t.words[k]) return false;
-    if (k > 0 && doc.text.tokens[at + k].barrier) return false;
-    if (t.case_sensitive && doc.text.raw_word(at + k) != t.raw_words[k]) return false;
-  }
+  for (std::size_t k = 1; k < n; ++k)
+    if (doc.ids[at + k] != v.head_words[h.rest + k - 1] || doc.text.tokens[at + k].barrier)
+      return false;
+  if (!h.checks_spelling) return true;
+  const Term& t = v.terms[h.term];
+  if (t.case_sensitive)
+    for (std::size_t k = 0; k < n; ++k)
+      if (doc.text.raw_word(at + k) != t.raw_words[k]) return false;
   return !t.capitalised || doc.text.tokens[at].capital;
 }
 
@@ -107,20 +121,21 @@ float weight_of(const Term& t, const Doc& doc, const Vocabulary& v, std::size_t 
   return w;
 }
 
-std::vector<Match> find_matches(const Doc& doc, const Vocabulary& v) {
-  std::vector<Match> out;
+void find_matches(const Doc& doc, const Vocabulary& v, std::vector<Match>& out) {
+  out.clear();
   for (std::size_t i = 0; i < doc.ids.size(); ++i) {
-    if (doc.ids[i] == kNoWord) continue;
-    for (auto index : v.by_first_word[doc.ids[i]]) {
-      const Term& t = v.terms[index];
-      if (!words_match(t, doc, i)) continue;
-      const std::size_t end = i + t.words.size();
+    const std::uint32_t id = doc.ids[i];
+    if (id == kNoWord) continue;
+    for (std::uint32_t k = v.first_term[id]; k < v.first_term[id + 1]; ++k) {
+      const TermHead& h = v.term_heads[k];
+      if (!words_match(h, v, doc, i)) continue;
+      const Term& t = v.terms[h.term];
+      const std::size_t end = i + h.count;
       if (!context_allows(t, doc, i, end)) continue;
-      out.push_back({index, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end),
+      out.push_back({h.term, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(end),
                      weight_of(t, doc, v, i, end)});
     }
   }
-  return out;
 }
 
 bool is_topical(Family f) { return f == Family::topic || f == Family::negative; }
@@ -150,29 +165,46 @@ bool shadows(const Match& big, const Term& b, const Match& small, const Term& s,
   return b.family == s.family;
 }
 
-// Drops every match lying inside a longer match that shadows it.
-void drop_shadowed(std::vector<Match>& matches, const Vocabulary& v) {
-  std::vector<bool> dropped(matches.size(), false);
+// Drops every match lying inside a longer match that shadows it. Only a match of two words or
+// more can be longer than another, so only those are tried as the shadowing one.
+void drop_shadowed(std::vector<Match>& matches, const Vocabulary& v,
+                   std::vector<std::uint32_t>& longer, std::vector<char>& dropped) {
+  longer.clear();
+  for (std::size_t j = 0; j < matches.size(); ++j)
+    if (matches[j].end - matches[j].begin > 1) longer.push_back(static_cast<std::uint32_t>(j));
+  if (longer.empty()) return;
+  dropped.assign(matches.size(), 0);
   for (std::size_t i = 0; i < matches.size(); ++i)
-    for (std::size_t j = 0; j < matches.size() && !dropped[i]; ++j)
+    for (std::size_t k = 0; k < longer.size() && !dropped[i]; ++k) {
+      const std::size_t j = longer[k];
       dropped[i] = j != i && shadows(matches[j], v.terms[matches[j].term], matches[i],
                                      v.terms[matches[i].term], v);
+    }
   std::size_t kept = 0;
   for (std::size_t i = 0; i < matches.size(); ++i)
     if (!dropped[i]) matches[kept++] = matches[i];
   matches.resize(kept);
 }
 
+struct Scratch {
+  Doc doc;
+  std::vector<Match> matches;
+  std::vector<std::uint32_t> longer;
+  std::vector<char> dropped;
+  std::vector<TermHit> hits;
+};
+
 }  // namespace
 
 Tags tag(const Text& in, const Vocabulary& v) {
-  const Doc doc = prepare(in, v);
-  auto matches = find_matches(doc, v);
-  drop_shadowed(matches, v);
-  std::vector<TermHit> hits;
-  hits.reserve(matches.size());
-  for (const auto& m : matches) hits.emplace_back(m.term, m.weight);
-  Tags tags = score_hits(hits, v, in.on_topic);
+  thread_local Scratch scratch;
+  Doc& doc = scratch.doc;
+  prepare(in, v, doc);
+  find_matches(doc, v, scratch.matches);
+  drop_shadowed(scratch.matches, v, scratch.longer, scratch.dropped);
+  scratch.hits.clear();
+  for (const auto& m : scratch.matches) scratch.hits.emplace_back(m.term, m.weight);
+  Tags tags = score_hits(scratch.hits, v, in.on_topic);
   tags.language = std::string(kLanguageCodes[doc.language].empty()
                                   ? std::string_view("other")
                                   : kLanguageCodes[doc.language]);

@@ -193,6 +193,25 @@ void register_values(Vocabulary& v, const std::vector<Line>& lines) {
   }
 }
 
+// Builds the lookup structures the tagger scans with (word_ids, first_term, term_heads).
+void index_words(Vocabulary& v) {
+  for (const auto& [word, id] : v.words) v.word_ids.insert(word, id);
+  std::vector<std::vector<std::uint32_t>> by_first_word(v.words.size());
+  for (std::size_t i = 0; i < v.terms.size(); ++i)
+    by_first_word[v.terms[i].words.front()].push_back(static_cast<std::uint32_t>(i));
+  v.first_term.assign(1, 0);
+  for (const auto& indices : by_first_word) {
+    for (const std::uint32_t i : indices) {
+      const Term& t = v.terms[i];
+      v.term_heads.push_back({i, static_cast<std::uint32_t>(v.head_words.size()),
+                              static_cast<std::uint32_t>(t.words.size()),
+                              t.case_sensitive || t.capitalised});
+      v.head_words.insert(v.head_words.end(), t.words.begin() + 1, t.words.end());
+    }
+    v.first_term.push_back(static_cast<std::uint32_t>(v.term_heads.size()));
+  }
+}
+
 }  // namespace
 
 std::string_view family_name(Family f) noexcept {
@@ -200,8 +219,8 @@ std::string_view family_name(Family f) noexcept {
 }
 
 std::uint32_t Vocabulary::word_id(std::string_view folded) const {
-  const auto it = words.find(folded);
-  return it == words.end() ? kNoWord : it->second;
+  static_assert(WordTable::kAbsent == kNoWord);
+  return word_ids.find(folded);
 }
 
 int Vocabulary::value_index(Family family, std::string_view value) const {
@@ -232,9 +251,7 @@ Vocabulary parse_vocabulary(std::span<const VocabularySource> sources) {
   v.authority = compiler.set("authority");
   v.umbrella_topic = v.value_index(Family::topic, "tip_general");
   v.smuggling_topic = v.value_index(Family::topic, "migrant_smuggling");
-  v.by_first_word.assign(v.words.size(), {});
-  for (std::size_t i = 0; i < v.terms.size(); ++i)
-    v.by_first_word[v.terms[i].words.front()].push_back(static_cast<std::uint32_t>(i));
+  index_words(v);
   return v;
 }
 

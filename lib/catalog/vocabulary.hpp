@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lib/catalog/word_table.hpp"
+
 namespace atip::catalog {
 
 // Tag families. `negative` terms lower relevance and shadow the topic terms they contain
@@ -56,13 +58,26 @@ struct WordHash {
   }
 };
 
+// What the tagger checks of a term for each token that equals its first word, laid out flat
+// so that the scan over a document touches no Term until the words match.
+struct TermHead {
+  std::uint32_t term = 0;       // index into Vocabulary::terms
+  std::uint32_t rest = 0;       // where the term's words after the first start in head_words
+  std::uint32_t count = 0;      // number of words
+  bool checks_spelling = false; // case_sensitive or capitalised: the Term must be read
+};
+
 // A compiled vocabulary. Immutable after parsing; safe to share between threads.
 struct Vocabulary {
   std::vector<Term> terms;
   std::array<std::vector<std::string>, kFamilyCount> values;  // value names per family
   // Folded word -> id, for every word of a term or a rule.
   std::unordered_map<std::string, std::uint32_t, WordHash, std::equal_to<>> words;
-  std::vector<std::vector<std::uint32_t>> by_first_word;      // word id -> term indices
+  WordTable word_ids;  // the same map as `words`, for word_id()
+  // Terms by first word: term_heads[first_term[id] .. first_term[id + 1]) in term order.
+  std::vector<std::uint32_t> first_term;
+  std::vector<TermHead> term_heads;
+  std::vector<std::uint32_t> head_words;
   std::vector<std::uint32_t> authority;                       // sorted ids of set "authority"
   int umbrella_topic = -1;   // value index of topic "tip_general", -1 when absent
   int smuggling_topic = -1;  // value index of topic "migrant_smuggling", -1 when absent

@@ -40,6 +40,17 @@ class FetchQueue {
     return std::move(item);
   }
 
+  // An item if one is waiting (and not discarded), without waiting; with its weight.
+  std::optional<std::pair<T, std::size_t>> try_pop() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (items_.empty() || discard_) return std::nullopt;
+    auto entry = std::move(items_.front());
+    items_.pop_front();
+    weight_ -= entry.second;
+    room_.notify_all();
+    return entry;
+  }
+
   // No more pushes; what is queued is still handed out, unless `discard`.
   void close(bool discard = false) {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -286,6 +286,26 @@ class Catalogue {
   // Records a fetch in the log and updates the feed's state, in one transaction. Returns
   // false when `outcome.move_to` could not be adopted (another feed has that URL).
   bool record_fetch(const FetchOutcome& outcome);
+
+  // Several feeds' writes in one transaction, for a writer with feeds waiting (atip fetch when
+  // storing is its slow stage). While a group is open, ingest, ingest_many and record_fetch
+  // join its transaction instead of committing their own, and the full-text rows of new
+  // documents are written once, by commit(): one commit and one index segment for the group
+  // instead of two commits and a segment per feed. A feed's entries and its fetch log still
+  // land together; a failure rolls back the whole group, as it does one feed. Records given to
+  // ingest must outlive the group. Destroyed without commit(), the group is rolled back. Other
+  // writes (import, screening...) cannot run while a group is open: they throw.
+  class WriteGroup {
+   public:
+    explicit WriteGroup(Catalogue& cat);
+    ~WriteGroup();
+    WriteGroup(const WriteGroup&) = delete;
+    WriteGroup& operator=(const WriteGroup&) = delete;
+    void commit();
+
+   private:
+    Catalogue& cat_;
+  };
   // Enables or disables a feed; enabling clears its back-off and note. False when no such feed.
   bool set_feed_enabled(std::int64_t id, bool enabled);
   // Per feed id: documents whose sighting from that feed was first seen at or after `since`.
@@ -333,8 +353,14 @@ class Catalogue {
   std::string explain_failure(const std::exception& e);
 
  private:
+  struct Group;  // the open WriteGroup's transaction and statements (lib/store/ingest.cpp)
+  struct GroupDeleter {
+    void operator()(Group* group) const;
+  };
+
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<Group, GroupDeleter> group_;
 };
 
 }  // namespace atip::store

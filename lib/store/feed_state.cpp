@@ -2,6 +2,8 @@
 // pending redirects, disabling).
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <optional>
+
 #include "lib/store/catalogue.hpp"
 #include "lib/store/row.hpp"
 
@@ -83,7 +85,8 @@ bool move_feed(SQLite::Database& db, std::int64_t id, const std::string& url) {
 }  // namespace
 
 bool Catalogue::record_fetch(const FetchOutcome& o) {
-  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  std::optional<SQLite::Transaction> tx;  // none inside a write group: it commits
+  if (!group_) tx.emplace(*db_, SQLite::TransactionBehavior::IMMEDIATE);
   insert_log(*db_, o);
   update_health(*db_, o);
   update_policy(*db_, o);
@@ -94,7 +97,7 @@ bool Catalogue::record_fetch(const FetchOutcome& o) {
     st.bind(2, o.feed_id);
     st.exec();
   }
-  tx.commit();
+  if (tx) tx->commit();
   return moved;
 }
 

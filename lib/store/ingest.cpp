@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -364,12 +365,40 @@ IngestResult Catalogue::ingest(std::int64_t feed_id, const std::string& source,
   return ingest_many({{feed_id, source, &entries}}, now, same_work, window).front();
 }
 
+struct Catalogue::Group {
+  explicit Group(SQLite::Database& db) : tx(db, SQLite::TransactionBehavior::IMMEDIATE), s(db) {}
+  SQLite::Transaction tx;
+  IngestStatements s;  // declared after tx: finalized before the transaction ends
+};
+
+void Catalogue::GroupDeleter::operator()(Group* group) const { delete group; }
+
+Catalogue::WriteGroup::WriteGroup(Catalogue& cat) : cat_(cat) {
+  if (cat.group_) throw std::logic_error("Catalogue::WriteGroup: a group is already open");
+  cat.group_.reset(new Group(*cat.db_));
+}
+
+Catalogue::WriteGroup::~WriteGroup() { cat_.group_.reset(); }
+
+void Catalogue::WriteGroup::commit() {
+  if (!cat_.group_) throw std::logic_error("Catalogue::WriteGroup: committed twice");
+  index_pending(cat_.group_->s);
+  cat_.group_->tx.commit();
+  cat_.group_.reset();
+}
+
 std::vector<IngestResult> Catalogue::ingest_many(const std::vector<FeedBatch>& feeds, Time now,
                                                  const SameWork& same_work, Time window) {
   std::vector<IngestResult> results;
   results.reserve(feeds.size());
-  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-  IngestStatements s(*db_);
+  // Inside a write group, the group's transaction and statements; otherwise our own.
+  std::optional<SQLite::Transaction> tx;
+  std::optional<IngestStatements> own;
+  if (!group_) {
+    tx.emplace(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    own.emplace(*db_);
+  }
+  IngestStatements& s = group_ ? group_->s : *own;
   // A sighting's origin follows its feed's kind, so a document keeps saying it came from a
   // watched page or an archive after the feed is gone.
   SQLite::Statement kind(*db_, "SELECT kind FROM feed WHERE id = ?");
@@ -383,8 +412,10 @@ std::vector<IngestResult> Catalogue::ingest_many(const std::vector<FeedBatch>& f
     kind.reset();
     results.push_back(ingest_feed(s, *db_, owner, *f.entries, now, same_work, window));
   }
-  index_pending(s);
-  tx.commit();
+  if (tx) {
+    index_pending(s);
+    tx->commit();
+  }
   return results;
 }
 

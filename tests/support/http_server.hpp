@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <filesystem>
 #include <mutex>
@@ -99,7 +100,7 @@ class TestServer {
   std::size_t count_status(int status) const;
 
   bool stopping() const { return stopping_.load(); }
-  // Sleeps up to `duration`, in small steps, returning early (false) once stop() has begun.
+  // Sleeps up to `duration`, returning early (false) once stop() has begun.
   bool sleep_unless_stopping(std::chrono::milliseconds duration) const;
 
  private:
@@ -109,6 +110,9 @@ class TestServer {
   std::thread thread_;
   std::atomic<bool> started_{false};
   std::atomic<bool> stopping_{false};
+  // Wakes the handlers sleeping in sleep_unless_stopping() when stop() begins.
+  mutable std::mutex stop_mutex_;
+  mutable std::condition_variable stop_wake_;
   mutable std::mutex log_mutex_;
   std::vector<LoggedRequest> log_;
 };

@@ -44,6 +44,7 @@ nlohmann::json csl_item(const store::Document& d, const std::string& id) {
     else item["publisher"] = pub;
   }
   if (d.doc_type == "policy") item["genre"] = "Policy document";
+  if (d.doc_type == "training") item["genre"] = "Training material";
   if (is_http_url(d.link())) {
     item["URL"] = d.link();
     item["accessed"] = date_parts(d.first_seen);

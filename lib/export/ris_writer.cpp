@@ -54,6 +54,10 @@ void RisWriter::write(const store::Document& d) {
   if (kind == CiteKind::Article) line(r, "JO", pub);
   else if (kind == CiteKind::News) line(r, "T2", pub);
   else line(r, "PB", pub);
+  // RIS has no type for policies or training material: they are reports whose "type of work"
+  // (M3, read by Zotero and EndNote, and by atip import) says which.
+  if (d.doc_type == "policy") line(r, "M3", "Policy document");
+  if (d.doc_type == "training") line(r, "M3", "Training material");
   const std::string date = util::format_date(d.date());
   line(r, "PY", date.substr(0, 4));
   line(r, "DA", date.substr(0, 4) + "/" + date.substr(5, 2) + "/" + date.substr(8, 2));

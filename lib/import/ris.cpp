@@ -87,6 +87,9 @@ Record to_record(const Pending& p) {
   r.publisher = p.first({"PB", "JO", "JF", "T2", "JA"});
   r.note = p.first({"N1"});
   r.type = ris_type(p.first({"TY"}));
+  // A report's type of work can say more: "Policy document", "Training material" (atip export).
+  if (r.type == "report")
+    if (std::string work = detail::atip_type(p.first({"M3"})); work == "policy" || work == "training") r.type = work;
   return r;
 }
 

@@ -171,6 +171,16 @@ TEST_CASE("export::ris: one line per tag, a title cannot end the record or start
   CHECK(contains(ris, "DO  - 10.1/x\r\nLA  - es\r\n"));
   CHECK(ris.size() - ris.rfind("ER  - \r\n") == 10);
   CHECK(exporter::ris_value("  a\tb\n ") == "a b");
+  CHECK(!contains(ris, "M3  -"));  // a plain report says nothing more
+  // Policies and training material are reports whose type of work says which.
+  auto policy = sample_doc(2, "Plan nacional", "Gobierno", "https://g.example/2");
+  policy.doc_type = "policy";
+  auto training = sample_doc(3, "Curso", "OIM", "https://o.example/3");
+  training.doc_type = "training";
+  const std::string typed = export_to_string(exporter::Format::Ris, {policy, training});
+  CHECK(contains(typed, "TY  - RPRT\r\nID  - gobierno2026plan\r\nTI  - Plan nacional\r\nPB  - Gobierno\r\n"
+                        "M3  - Policy document\r\n"));
+  CHECK(contains(typed, "PB  - OIM\r\nM3  - Training material\r\n"));
 }
 
 TEST_CASE("export::csljson: CSL types, names, date-parts, DOI and URL") {
@@ -192,6 +202,7 @@ TEST_CASE("export::csljson: CSL types, names, date-parts, DOI and URL") {
   CHECK(j[0]["DOI"] == "10.1/x");
   CHECK(j[0]["URL"] == "https://f.example/1");
   CHECK(j[0]["language"] == "es");
+  CHECK(!j[0].contains("genre"));
   CHECK(j[1]["type"] == "article-newspaper");
   CHECK(j[1]["container-title"] == "DW");
   CHECK(!j[1].contains("URL"));

@@ -147,6 +147,8 @@ def main(atip, server):
         ris_types = {"report": "RPRT", "policy": "RPRT", "training": "RPRT", "article": "JOUR", "news": "NEWS",
                      "law": "STAT", "case": "CASE", "data": "DATA"}
         check([rec["TY"][0] for rec in ris] == [ris_types.get(d["type"], "ELEC") for d in docs], "RIS types")
+        works = {"policy": "Policy document", "training": "Training material"}
+        check([rec.get("M3", [None])[0] for rec in ris] == [works.get(d["type"]) for d in docs], "RIS M3")
         check(r["AU"] == ["Pérez-Núñez, Ana María", "Soto, Juan"], str(r))
         check(r["DA"] == ["2026/10/01"] and r["PY"] == ["2026"] and r["LA"] == ["en"], str(r))
         check(all(u.startswith(("http://", "https://")) for rec in ris for u in rec.get("UR", [])), "non-http UR")

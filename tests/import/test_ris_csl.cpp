@@ -48,6 +48,20 @@ TEST_CASE("importer::read_ris: empty files, stray tags, and every truncation") {
   }
 }
 
+TEST_CASE("importer::read_ris: a report's type of work names a policy or training material") {
+  const auto r = importer::read_ris("TY  - RPRT\nTI  - Plan\nM3  - Policy document\nER  - \n"
+                                    "TY  - RPRT\nTI  - Curso\nM3  - Material de capacitación\nER  - \n"
+                                    "TY  - RPRT\nTI  - Curso\nM3  - Training material\nER  - \n"
+                                    "TY  - JOUR\nTI  - Art\nM3  - Policy document\nER  - \n"
+                                    "TY  - RPRT\nTI  - Informe\nM3  - Technical report\nER  - \n");
+  REQUIRE(r.records.size() == 5);
+  CHECK(r.records[0].type == "policy");
+  CHECK(r.records[1].type == "report");  // not a word atip_type knows whole
+  CHECK(r.records[2].type == "training");
+  CHECK(r.records[3].type == "article");  // only a report is refined
+  CHECK(r.records[4].type == "report");
+}
+
 TEST_CASE("importer::read_csljson: items, names, dates, markup, and bad items at their lines") {
   const auto r = importer::read(importer::Format::CslJson, import_fixture("zotero.json"));
   CHECK(record_lines(r) == Lines{2, 18, 20, 25});

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <mutex>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -111,14 +112,18 @@ TEST_CASE("e2e: an OPML round trip keeps watched pages and archives, hidden from
 
 TEST_CASE("e2e: feeds check reads a watched page and an archive as fetch would") {
   Office o;
-  atip::testing::TestServer server;
+  // Declared before the server, whose handler threads use them until it stops; the handlers
+  // run on the server's threads, so what they record is read under a lock.
   const std::string data = std::string(ATIP_SOURCE_DIR) + "/tests/data/";
+  std::mutex oai_mutex;
+  std::string oai_query;
+  atip::testing::TestServer server;
   server.server().Get("/prensa", [&](const httplib::Request&, httplib::Response& r) {
     std::ifstream in(data + "pages/press_releases_es.html", std::ios::binary);
     r.set_content(std::string(std::istreambuf_iterator<char>(in), {}), "text/html");
   });
-  std::string oai_query;
   server.server().Get("/oai", [&](const httplib::Request& q, httplib::Response& r) {
+    std::lock_guard lock(oai_mutex);
     oai_query = q.get_param_value("verb") + " " + q.get_param_value("metadataPrefix") + " " + q.get_param_value("set");
     std::ifstream in(data + "oai/list_page1.xml", std::ios::binary);
     r.set_content(std::string(std::istreambuf_iterator<char>(in), {}), "text/xml");
@@ -134,7 +139,10 @@ TEST_CASE("e2e: feeds check reads a watched page and an archive as fetch would")
   // this server's, so its relative twin counts apart: five links (not the mailto: or javascript:).
   CHECK(r.out.find("watched page: 5 links become entries") != std::string::npos);
   CHECK(r.out.find("OAI-PMH archive: 2 records on the first page, 5 in all") != std::string::npos);
-  CHECK(oai_query == "ListRecords oai_dc trata");
+  {
+    std::lock_guard lock(oai_mutex);
+    CHECK(oai_query == "ListRecords oai_dc trata");
+  }
   // A selector that matches nothing is what a changed layout looks like: a problem.
   r = o.run({"feeds", "check", "2"});
   CHECK(r.status == 1);

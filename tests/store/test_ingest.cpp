@@ -290,3 +290,34 @@ TEST_CASE("store::ingest and retag: a tag repeated in one record is stored once,
   REQUIRE(d->tags.size() == 1);
   CHECK(d->tags[0].score == doctest::Approx(0.5));
 }
+
+// Title keys are looked up four per statement (ingest.cpp, has_title_keys): a key past the
+// first four still finds its document.
+TEST_CASE("store::ingest: a document with many tags and title keys keeps them all, and any key finds it") {
+  TempDir tmp;
+  Catalogue c(tmp.file("c.db"), OpenMode::ReadWrite);
+  const auto a = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  const auto b = *c.add_feed({"https://b.example/feed", "B", "", {}}, 1);
+  auto e = entry("a1", "Informe anual", "a.example/1");
+  for (int i = 0; i < 40; ++i) e.tags.push_back({"topic", "t" + std::to_string(i % 37), (i + 1) / 100.0});
+  for (int i = 0; i < 9; ++i) e.title_keys.push_back("key-" + std::to_string(i));
+  c.ingest(a, "A", {e}, 100);
+  const auto d = c.document(1);
+  REQUIRE(d->tags.size() == 37);
+  for (const TagRecord& t : d->tags)
+    if (t.value == "t0") CHECK(t.score == doctest::Approx(0.38));  // the last of t0's repeats
+  SQLite::Database db(tmp.file("c.db"), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("SELECT count(*) FROM document_title_key WHERE document_id = 1").getInt() == 9);
+
+  int asked = 0;
+  const SameWork any = [&](const Candidate& existing, const EntryRecord&) {
+    ++asked;
+    return existing.id == 1;
+  };
+  auto copy = entry("b1", "Informe anual", "b.example/copy");
+  copy.title_keys = {"other-0", "other-1", "other-2", "other-3", "other-4", "key-8"};
+  auto r = c.ingest(b, "B", {copy}, 200, any);
+  CHECK(r.new_sightings == 1);
+  CHECK(asked == 1);
+  CHECK(c.count_documents() == 1);
+}

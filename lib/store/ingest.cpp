@@ -106,7 +106,6 @@ struct IngestStatements {
       link_edition, index_text;
   rows::TagWriter tags;
 
-
   // New documents whose full-text rows are still to be written (see index_pending). The
   // records belong to the caller and outlive the transaction.
   std::vector<std::pair<std::int64_t, const EntryRecord*>> unindexed;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 
 #include "lib/store/backup.hpp"
 #include "lib/store/storage_error.hpp"
@@ -89,7 +90,13 @@ int migrate(SQLite::Database& db, const std::string& path, int up_to) {
     // cannot both apply the same step.
     SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
     if (user_version(db) >= target) continue;  // another process got there first
+    // A step that edits table definitions in place (writable_schema, schema/0008) must tell
+    // every connection to read the schema again: SQLite's documented procedure is to
+    // increment schema_version in the same transaction.
     db.exec(std::string(file.text));
+    if (std::string_view(file.text).find("writable_schema") != std::string_view::npos)
+      db.exec(fmt::format("PRAGMA schema_version = {}",
+                          db.execAndGet("PRAGMA schema_version").getInt64() + 1));
     db.exec(fmt::format("PRAGMA user_version = {}", target));
     tx.commit();
     level = target;

@@ -109,3 +109,57 @@ TEST_CASE("migrations: a new catalogue gets no backup") {
   for (const auto& e : std::filesystem::directory_iterator(tmp.path()))
     CHECK(e.path().filename().string().find(".bak-") == std::string::npos);
 }
+
+namespace {
+
+// Whether compiling `sql` builds a temporary table or index (SQLite's OpenEphemeral).
+bool builds_temporary_table(SQLite::Database& db, const std::string& sql) {
+  SQLite::Statement st(db, "EXPLAIN " + sql);
+  while (st.executeStep())
+    if (st.getColumn(1).getString() == "OpenEphemeral") return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("migrations: level 8 checks states, origins, kinds and outcomes in place, by the same rules") {
+  // A new catalogue, and one upgraded from level 7 (whose tables were written with IN lists).
+  for (const bool upgraded : {false, true}) {
+    CAPTURE(upgraded);
+    TempDir tmp;
+    const std::string path = tmp.file("catalogue.db");
+    if (upgraded) atip::testing::load_fixture(7, path);
+    {
+      Catalogue cat(path, OpenMode::ReadWrite);
+      if (!upgraded) cat.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+    }
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    CHECK(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%state IN (%' "
+                        "OR sql LIKE '%origin IN (%' OR sql LIKE '%outcome IN (%' OR sql LIKE '%kind IN (%'")
+              .getInt() == 0);
+    CHECK_FALSE(builds_temporary_table(db, "INSERT INTO document(title, first_seen, last_changed, state) "
+                                           "VALUES ('t', 1, 1, 'new')"));
+    CHECK_FALSE(builds_temporary_table(db, "INSERT INTO sighting(document_id, entry_key, first_seen, "
+                                           "last_seen, origin) VALUES (1, 'k', 1, 1, 'feed')"));
+    CHECK_FALSE(builds_temporary_table(db, "INSERT INTO fetch_log(feed_id, started_at, outcome) "
+                                           "VALUES (1, 1, 'stored')"));
+    CHECK_FALSE(builds_temporary_table(db, "INSERT INTO feed(url, kind) VALUES ('u', 'feed')"));
+    // The rules themselves are unchanged: every listed value passes, anything else fails.
+    db.exec("INSERT INTO document(title, first_seen, last_changed) VALUES ('checked', 1, 1)");
+    const std::string doc = std::to_string(db.getLastInsertRowid());
+    for (const char* state : {"new", "included", "excluded", "maybe"})
+      CHECK_NOTHROW(db.exec(std::string("UPDATE document SET state = '") + state + "' WHERE id = " + doc));
+    CHECK_THROWS(db.exec("UPDATE document SET state = 'deleted' WHERE id = " + doc));
+    for (const char* origin : {"feed", "page", "archive", "import", "hand"})
+      CHECK_NOTHROW(db.exec(std::string("INSERT INTO sighting(document_id, entry_key, first_seen, last_seen, origin) "
+                                        "VALUES (") + doc + ", '" + origin + "', 1, 1, '" + origin + "')"));
+    CHECK_THROWS(db.exec("INSERT INTO sighting(document_id, entry_key, first_seen, last_seen, origin) "
+                         "VALUES (" + doc + ", 'x', 1, 1, 'mail')"));
+    CHECK_THROWS(db.exec("UPDATE feed SET kind = 'mailing-list'"));
+    CHECK_NOTHROW(db.exec("UPDATE feed SET kind = 'oai'"));
+    const std::string feed = db.execAndGet("SELECT min(id) FROM feed").getString();
+    CHECK_THROWS(db.exec("INSERT INTO fetch_log(feed_id, started_at, outcome) VALUES (" + feed + ", 1, 'lost')"));
+    CHECK_NOTHROW(db.exec("INSERT INTO fetch_log(feed_id, started_at, outcome) VALUES (" + feed + ", 1, 'unchanged')"));
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+  }
+}

@@ -97,6 +97,34 @@ TEST_CASE("net::atip-test-server: serves a directory with conditional GET, stops
   fs::remove_all(dir, ec);
 }
 
+TEST_CASE("net::atip-test-server: --precompress answers each file with its own bytes") {
+  REQUIRE(fs::exists(tool_path()));
+  fs::path dir =
+      fs::temp_directory_path() / ("atip-tool-" + std::to_string(std::random_device{}()));
+  fs::create_directories(dir / "feeds");
+  const std::string a = "<rss version=\"2.0\"><channel><title>A</title></channel></rss>";
+  const std::string b = "<rss version=\"2.0\"><channel><title>" + std::string(5000, 'b') + "</title></channel></rss>";
+  std::ofstream(dir / "feeds" / "a.rss") << a;
+  std::ofstream(dir / "feeds" / "b.rss") << b;
+  fs::path port_file = dir / "port";
+  pid_t pid = spawn({tool_path().string(), "--dir", (dir / "feeds").string(), "--port-file",
+                     port_file.string(), "--max-seconds", "30", "--precompress"});
+  REQUIRE(pid > 0);
+  std::string port = read_port_file(port_file, 5s);
+  CHECK_FALSE(port.empty());
+  if (!port.empty()) {
+    // Twice each: the second answer comes from the same compressed copy.
+    for (int round = 0; round < 2; ++round) {
+      CHECK(atip::net::test::fetch_url("http://127.0.0.1:" + port + "/a.rss").body == a);
+      CHECK(atip::net::test::fetch_url("http://127.0.0.1:" + port + "/b.rss").body == b);
+    }
+  }
+  kill(pid, SIGTERM);
+  CHECK(wait_bounded(pid, 5s) == 0);
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
 TEST_CASE("net::atip-test-server: exits by itself after --max-seconds") {
   REQUIRE(fs::exists(tool_path()));
   pid_t pid = spawn(

@@ -170,6 +170,16 @@ std::string cached_gzip(const std::string& etag, const std::string& body) {
 
 }  // namespace
 
+void precompress(const fs::path& root) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    const std::string body = read_file(it->path());
+    cached_gzip(etag_for(body), body);
+  }
+}
+
 void maybe_gzip(const httplib::Request& request, httplib::Response& response) {
   if (httplib::detail::encoding_type(request, response) != httplib::detail::EncodingType::None) {
     return;  // httplib compresses this type itself

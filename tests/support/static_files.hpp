@@ -35,6 +35,10 @@ std::optional<std::filesystem::path> resolve_under(const std::filesystem::path& 
 // Compresses `body` with gzip when the client accepts gzip and httplib would not compress the
 // type itself (httplib only compresses text/*, JSON, XML and a few others, not rss+xml).
 void maybe_gzip(const httplib::Request& request, httplib::Response& response);
+// Compresses every file under `root` ahead of the first request, as a server with pre-compressed
+// files (nginx's gzip_static) would have them: a benchmark then measures its client, not the
+// compression of the first answers on the same cores.
+void precompress(const std::filesystem::path& root);
 
 // gzip of `body`, through httplib's own compressor.
 std::string gzip(std::string_view body);

@@ -15,14 +15,17 @@
 #include <string>
 
 #include "tests/support/http_server.hpp"
+#include "tests/support/static_files.hpp"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: atip-test-server --dir DIR [--host 127.0.0.1] [--port N] [--port-file FILE]\n"
-    "                        [--max-seconds N] [--latency-ms N] [--stats-file FILE]\n"
+    "                        [--max-seconds N] [--latency-ms N] [--stats-file FILE] [--precompress]\n"
     "--stats-file: on exit, write counts of requests, 200s, 304s, compressed answers and\n"
-    "requests without a User-Agent, one 'name value' per line (for scripts/bench fetch).\n";
+    "requests without a User-Agent, one 'name value' per line (for scripts/bench fetch).\n"
+    "--precompress: gzip every file under DIR before listening, as a server with\n"
+    "pre-compressed files would have them (for scripts/bench fetch).\n";
 
 struct Options {
   std::string dir;
@@ -32,6 +35,7 @@ struct Options {
   std::string stats_file;
   long max_seconds = 600;
   long latency_ms = 0;
+  bool precompress = false;
 };
 
 std::optional<long> to_number(const std::string& text) {
@@ -54,6 +58,10 @@ std::string parse(int argc, char** argv, Options& options) {
   for (int i = 1; i < argc; ++i) {
     std::string flag = argv[i];
     if (flag == "-h" || flag == "--help") return "help";
+    if (flag == "--precompress") {
+      options.precompress = true;
+      continue;
+    }
     if (i + 1 >= argc) return "missing value for '" + flag + "'";
     std::string value = argv[++i];
     if (auto text = texts.find(flag); text != texts.end()) {
@@ -128,6 +136,8 @@ int main(int argc, char** argv) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);  // before any thread starts
 
   try {
+    // Before the socket listens: whoever waits for the port finds the bodies compressed.
+    if (options.precompress) atip::testing::precompress(options.dir);
     atip::testing::TestServer server(options.host, options.port);
     server.serve_directory(options.dir, {static_cast<int>(options.latency_ms)});
     server.start();

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -23,11 +24,15 @@ namespace {
 constexpr int kFeeds = 12;
 
 // Feeds that answer slowly and carry many entries in the second phase, so a fetch spends long
-// both waiting and writing.
+// both waiting and writing. Half of them answer only once the test releases them (or after
+// 30 s): storing got fast enough that a fetch of slow feeds could end before a sanitized
+// build's readers had run twice, so "throughout a fetch" is held open rather than timed.
 struct SlowFeeds {
   TempDir tmp;
   TestServer server;
   std::atomic<int> phase{0};
+  std::atomic<int> requests_in_phase{0};
+  std::atomic<bool> released{false};
   std::map<std::string, std::string> env;
 
   SlowFeeds() {
@@ -37,7 +42,10 @@ struct SlowFeeds {
         r.set_content(atip::testing::generated_feed(feed, 0, 3), "application/rss+xml");
         return;
       }
+      ++requests_in_phase;
       server.sleep_unless_stopping(std::chrono::milliseconds(400 + 100 * (feed % 4)));
+      for (int waited = 0; feed % 2 == 1 && !released.load() && waited < 300; ++waited)
+        if (!server.sleep_unless_stopping(std::chrono::milliseconds(100))) break;
       r.set_content(atip::testing::generated_feed(feed, 0, 400, "", 400), "application/rss+xml");
     });
     server.start();
@@ -58,6 +66,10 @@ TEST_CASE("e2e: search, show, stats, export and backup work throughout a long fe
   SlowFeeds s;
   s.phase = 1;
   Background fetch({"fetch"}, s.env);
+  // The fetch holds its lock before its first request: from then on a second fetch must leave.
+  for (int i = 0; i < 200 && s.requests_in_phase.load() == 0; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  REQUIRE(s.requests_in_phase.load() > 0);
   int rounds = 0, second_fetch_checked = 0, backups = 0;
   // Bounded: a fetch far slower than expected ends the loop, and the test then waits for it.
   while (!fetch.done() && rounds < 200) {
@@ -88,6 +100,8 @@ TEST_CASE("e2e: search, show, stats, export and backup work throughout a long fe
         ++second_fetch_checked;
       }
     }
+    // Enough seen during the fetch: let its held feeds answer, so it ends (and writes them).
+    if (rounds >= 3 && second_fetch_checked >= 1) s.released = true;
   }
   const RunResult done = fetch.wait();
   CHECK_MESSAGE(done.status == 0, done.err);

@@ -6,6 +6,7 @@
 
 #include "lib/store/catalogue.hpp"
 #include "tests/common/temp_dir.hpp"
+#include "tests/store/entry_record.hpp"
 
 using namespace atip::store;
 using atip::testing::TempDir;
@@ -14,15 +15,7 @@ namespace {
 
 EntryRecord entry(const std::string& key, const std::string& title, const std::string& canonical,
                   const std::string& hash = "h1") {
-  EntryRecord e;
-  e.entry_key = key;
-  e.content_hash = hash;
-  e.link = "https://" + canonical;
-  e.canonical_url = canonical;
-  e.title = title;
-  e.summary = "Summary of " + title;
-  e.published = 1'780'000'000;
-  return e;
+  return atip::testing::entry_record(key, title, canonical, hash);
 }
 
 FetchOutcome stored(std::int64_t feed, const std::string& etag) {

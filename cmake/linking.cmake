@@ -15,7 +15,7 @@
 #   glibc stays shared, and libcurl is still loaded only when a command fetches
 #   (lib/net/curl_api.hpp). On by default for Release builds. The Debian package turns it off
 #   (scripts/package-test) so that Debian's security updates of those libraries reach atip.
-option(ATIP_MIMALLOC "Use mimalloc with 2 MiB pages as the allocator" ON)
+option(ATIP_MIMALLOC "Use mimalloc as the allocator, its first segment in 2 MiB pages" ON)
 if(CMAKE_BUILD_TYPE STREQUAL "Release" AND NOT ATIP_SANITIZE)
   set(atip_static_default ON)
 else()

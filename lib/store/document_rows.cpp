@@ -4,11 +4,13 @@
 #include <cmath>
 
 #include "lib/store/row.hpp"
+#include "lib/text/html.hpp"
 
 namespace atip::store::rows {
 
 const char* const kDocumentColumns =
-    "d.id, d.canonical_url, d.title, d.summary, d.summary_html, d.authors, d.published, "
+    "d.id, d.canonical_url, d.title, d.summary, iif(d.summary_html_derived, NULL, d.summary_html), "
+    "d.authors, d.published, "
     "d.updated, d.first_seen, d.last_changed, d.language, d.doc_type, d.state, d.note, d.starred, "
     "d.doi, d.relevance";
 
@@ -56,6 +58,10 @@ void TagWriter::remove(std::int64_t document_id) {
   remove_.reset();
 }
 
+bool summary_html_derived(std::string_view summary, std::string_view html) {
+  return !html.empty() && html.size() >= summary.size() && text::paragraphs_html(summary) == html;
+}
+
 // SQLite wants the text asked for before its length.
 void text_into(const SQLite::Column& c, std::string& out) {
   const char* text = c.getText();
@@ -67,7 +73,10 @@ void read_document(SQLite::Statement& st, Document& d) {
   text_into(st.getColumn(1), d.canonical_url);
   text_into(st.getColumn(2), d.title);
   text_into(st.getColumn(3), d.summary);
-  text_into(st.getColumn(4), d.summary_html);
+  if (st.getColumn(4).isNull())
+    d.summary_html = text::paragraphs_html(d.summary);
+  else
+    text_into(st.getColumn(4), d.summary_html);
   text_into(st.getColumn(5), d.authors);
   d.published = row::opt_int64(st.getColumn(6));
   d.updated = row::opt_int64(st.getColumn(7));

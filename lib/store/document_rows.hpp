@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lib/store/catalogue.hpp"
@@ -15,6 +16,12 @@ namespace atip::store::rows {
 // column 0 on (17 columns).
 extern const char* const kDocumentColumns;
 void read_document(SQLite::Statement& st, Document& d);
+
+// Whether a summary's HTML is nothing but the summary's text in paragraphs. Many feeds' HTML
+// summaries are; stored beside the plain text, that HTML doubled the catalogue's largest
+// column. Such HTML is stored as '' with document.summary_html_derived = 1 (schema/0009), and
+// read_document rebuilds it with text::paragraphs_html: the same bytes, by construction.
+bool summary_html_derived(std::string_view summary, std::string_view html);
 
 // Assigns into `out` so that a reused string keeps its buffer.
 void text_into(const SQLite::Column& c, std::string& out);

@@ -62,7 +62,8 @@ struct IngestStatements {
         insert_document(db,
                         "INSERT INTO document(canonical_url, title, summary, summary_html, authors, "
                         "published, updated, first_seen, last_changed, language, doi, doc_type, "
-                        "relevance, doi_from_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                        "relevance, doi_from_text, summary_html_derived) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
         insert_sighting(db,
                         "INSERT INTO sighting(document_id, feed_id, source, entry_key, link, "
                         "published, content_hash, first_seen, last_seen, origin) "
@@ -71,15 +72,17 @@ struct IngestStatements {
                       "INSERT INTO document_revision(document_id, changed_at, title, summary) "
                       "SELECT id, ?, title, summary FROM document WHERE id = ?"),
         update_document(db,
-                        "UPDATE document SET title = ?, summary = ?, summary_html = ?, authors = ?, "
-                        "updated = ?, last_changed = ?, doc_type = ?, relevance = ?, "
-                        "doi = coalesce(nullif(?, ''), doi) WHERE id = ?"),
+                        "UPDATE document SET title = ?1, summary = ?2, summary_html = ?3, authors = ?4, "
+                        "updated = ?5, last_changed = ?6, doc_type = ?7, relevance = ?8, "
+                        "doi = coalesce(nullif(?9, ''), doi), summary_html_derived = ?11 "
+                        "WHERE id = ?10"),
         // A record from an import or a hand entry often carries fewer fields than the work
         // already has: what it leaves empty is kept.
         fill_document(db,
                       "UPDATE document SET title = coalesce(nullif(?1, ''), title), "
                       "summary = coalesce(nullif(?2, ''), summary), "
-                      "summary_html = coalesce(nullif(?3, ''), summary_html), "
+                      "summary_html = iif(?3 != '' OR ?11, ?3, summary_html), "
+                      "summary_html_derived = iif(?3 != '' OR ?11, ?11, summary_html_derived), "
                       "authors = coalesce(nullif(?4, ''), authors), "
                       "updated = coalesce(?5, updated), last_changed = ?6, "
                       "doc_type = coalesce(nullif(?7, ''), doc_type), relevance = ?8, "
@@ -121,6 +124,7 @@ void run(SQLite::Statement& st) {
 // statements binds each parameter again before stepping. A copy of a document's text (summary
 // and HTML, 1-2 KB) was a malloc, a memcpy and a free each: about 3% of storing an entry.
 void bind_text(SQLite::Statement& st, int index, const std::string& s) { st.bindNoCopy(index, s); }
+const std::string kNoText;
 
 void bind_text_or_null(SQLite::Statement& st, int index, const std::string& s) {
   if (s.empty())
@@ -170,7 +174,8 @@ std::int64_t insert_document(IngestStatements& s, SQLite::Database& db, const En
   bind_text_or_null(st, 1, e.canonical_url);
   bind_text(st, 2, e.title);
   bind_text(st, 3, e.summary);
-  bind_text(st, 4, e.summary_html);
+  const bool derived = rows::summary_html_derived(e.summary, e.summary_html);
+  bind_text(st, 4, derived ? kNoText : e.summary_html);
   bind_text(st, 5, e.authors);
   row::bind_opt(st, 6, e.published);
   row::bind_opt(st, 7, e.updated);
@@ -181,6 +186,7 @@ std::int64_t insert_document(IngestStatements& s, SQLite::Database& db, const En
   bind_text(st, 12, e.doc_type);
   st.bind(13, e.relevance);
   st.bind(14, e.doi_from_text ? 1 : 0);
+  st.bind(15, derived ? 1 : 0);
   run(st);
   const std::int64_t id = db.getLastInsertRowid();
   write_derived(s, id, e, true);
@@ -230,7 +236,8 @@ void update_entry(IngestStatements& s, std::int64_t sighting_id, std::int64_t do
   auto& d = fill_only ? s.fill_document : s.update_document;
   d.bind(1, e.title);
   d.bind(2, e.summary);
-  d.bind(3, e.summary_html);
+  const bool derived = rows::summary_html_derived(e.summary, e.summary_html);
+  d.bind(3, derived ? kNoText : e.summary_html);
   d.bind(4, e.authors);
   row::bind_opt(d, 5, e.updated);
   d.bind(6, now);
@@ -238,6 +245,7 @@ void update_entry(IngestStatements& s, std::int64_t sighting_id, std::int64_t do
   d.bind(8, e.relevance);
   d.bind(9, e.doi);
   d.bind(10, document_id);
+  d.bind(11, derived ? 1 : 0);
   run(d);
   write_derived(s, document_id, e, false);
 

@@ -110,4 +110,27 @@ std::string collapse_whitespace(std::string_view s) {
   return out;
 }
 
+std::string paragraphs_html(std::string_view plain) {
+  std::string out = "<p>";
+  out.reserve(plain.size() + plain.size() / 8 + 16);
+  for (std::size_t i = 0; i < plain.size(); ++i) {
+    switch (const char c = plain[i]) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\n':
+        if (i + 1 < plain.size() && plain[i + 1] == '\n') {
+          out += "</p><p>";
+          ++i;
+        } else {
+          out += "<br>";
+        }
+        break;
+      default: out.push_back(c);
+    }
+  }
+  out += "</p>";
+  return out;
+}
+
 }  // namespace atip::text

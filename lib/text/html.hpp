@@ -15,6 +15,12 @@ std::string decode_entities(std::string_view s);
 // spaces collapsed, blank lines collapsed to one, trimmed.
 std::string html_to_text(std::string_view html);
 
+// Plain text as paragraphs of HTML: &, < and > escaped, each blank line closing a <p>, each
+// other line break a <br>. The catalogue keeps a summary's HTML only when it differs from this
+// (lib/store/summary_html.hpp), so the rule is frozen: schema/0009 states it again in SQL, and
+// a catalogue's stored rows depend on both agreeing.
+std::string paragraphs_html(std::string_view plain);
+
 // Collapses all whitespace (including newlines) to single spaces and trims.
 std::string collapse_whitespace(std::string_view s);
 

@@ -59,7 +59,7 @@ void TagWriter::remove(std::int64_t document_id) {
 }
 
 bool summary_html_derived(std::string_view summary, std::string_view html) {
-  return !html.empty() && html.size() >= summary.size() && text::paragraphs_html(summary) == html;
+  return text::is_paragraphs_html(summary, html);
 }
 
 // SQLite wants the text asked for before its length.

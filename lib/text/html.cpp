@@ -110,25 +110,42 @@ std::string collapse_whitespace(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// The HTML paragraphs_html writes for one byte of plain text, and how many bytes it takes.
+std::string_view paragraph_piece(std::string_view plain, std::size_t i, std::size_t& used) {
+  used = 1;
+  switch (plain[i]) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '\n':
+      if (i + 1 < plain.size() && plain[i + 1] == '\n') {
+        used = 2;
+        return "</p><p>";
+      }
+      return "<br>";
+    default: return plain.substr(i, 1);
+  }
+}
+
+}  // namespace
+
+bool is_paragraphs_html(std::string_view plain, std::string_view html) {
+  if (html.size() < plain.size() + 7 || html.substr(0, 3) != "<p>") return false;
+  std::size_t at = 3;
+  for (std::size_t i = 0, used = 0; i < plain.size(); i += used) {
+    const std::string_view piece = paragraph_piece(plain, i, used);
+    if (html.compare(at, piece.size(), piece) != 0) return false;
+    at += piece.size();
+  }
+  return html.substr(at) == "</p>";
+}
+
 std::string paragraphs_html(std::string_view plain) {
   std::string out = "<p>";
   out.reserve(plain.size() + plain.size() / 8 + 16);
-  for (std::size_t i = 0; i < plain.size(); ++i) {
-    switch (const char c = plain[i]) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '\n':
-        if (i + 1 < plain.size() && plain[i + 1] == '\n') {
-          out += "</p><p>";
-          ++i;
-        } else {
-          out += "<br>";
-        }
-        break;
-      default: out.push_back(c);
-    }
-  }
+  for (std::size_t i = 0, used = 0; i < plain.size(); i += used) out += paragraph_piece(plain, i, used);
   out += "</p>";
   return out;
 }

@@ -20,6 +20,8 @@ std::string html_to_text(std::string_view html);
 // (lib/store/summary_html.hpp), so the rule is frozen: schema/0009 states it again in SQL, and
 // a catalogue's stored rows depend on both agreeing.
 std::string paragraphs_html(std::string_view plain);
+// paragraphs_html(plain) == html, without writing it.
+bool is_paragraphs_html(std::string_view plain, std::string_view html);
 
 // Collapses all whitespace (including newlines) to single spaces and trims.
 std::string collapse_whitespace(std::string_view s);

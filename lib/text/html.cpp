@@ -135,6 +135,17 @@ bool is_paragraphs_html(std::string_view plain, std::string_view html) {
   if (html.size() < plain.size() + 7 || html.substr(0, 3) != "<p>") return false;
   std::size_t at = 3;
   for (std::size_t i = 0, used = 0; i < plain.size(); i += used) {
+    // Runs of bytes written as they are, compared at once: byte by byte, this check was 4% of
+    // storing an entry (scripts/bench ingest).
+    std::size_t run = i;
+    while (run < plain.size() && plain[run] != '&' && plain[run] != '<' && plain[run] != '>' && plain[run] != '\n')
+      ++run;
+    if (run > i) {
+      if (html.compare(at, run - i, plain.substr(i, run - i)) != 0) return false;
+      at += run - i;
+      used = run - i;
+      continue;
+    }
     const std::string_view piece = paragraph_piece(plain, i, used);
     if (html.compare(at, piece.size(), piece) != 0) return false;
     at += piece.size();

@@ -31,9 +31,11 @@ void configure(SQLite::Database& db, OpenMode mode) {
   // Enforce the ON DELETE rules of the schema (SQLite leaves them off by default).
   db.exec("PRAGMA foreign_keys = ON");
   if (mode == OpenMode::ReadWrite) {
-    // A document row (title, summary as text and as published HTML) takes about 1.5 KB: 4 KiB
-    // pages held two, a quarter of each page empty. 8 KiB pages make new catalogues 9% smaller
-    // (measured by scripts/bench ingest); an existing catalogue keeps its page size.
+    // A document row (title, summary as text and as published HTML) took about 1.5 KB: 4 KiB
+    // pages held two, a quarter of each page empty. 8 KiB pages made new catalogues 9% smaller
+    // (measured by scripts/bench ingest); an existing catalogue keeps its page size. Since
+    // schema level 9, HTML that is only the text's paragraphs is not stored, and such rows take
+    // about 1 KB; the page size was not measured again for them.
     db.exec("PRAGMA page_size = 8192");
     // WAL lets search and export read while fetch writes; NORMAL is durable enough under WAL
     // (a power cut can lose the last transaction, never corrupt the file).

@@ -107,6 +107,19 @@ TEST_CASE("e2e config: the values reach the commands they set") {
   CHECK(r.status == 2);
   CHECK(r.err.find(h.config_path() + ":3") != std::string::npos);
   CHECK(r.err.find("fetch.jobs") != std::string::npos);
+  // It stops every command, as atip-config(5) says, although a command line builds only the
+  // options of the command it names (cmd/main.cpp): the configured command is built too.
+  for (const std::vector<std::string>& other : {std::vector<std::string>{"search", "trata"}, {"stats"},
+                                                {"--db", h.tmp.file("elsewhere/c.db"), "show", "1"}}) {
+    CAPTURE(other.front());
+    r = h.run(other);
+    CHECK(r.status == 2);
+    CHECK(r.err.find(h.config_path() + ":3") != std::string::npos);
+  }
+  h.write_config("");
+  r = h.run({"stats"}, {{"ATIP_TIMEOUT", "0"}});
+  CHECK(r.status == 2);
+  CHECK(r.err.find("ATIP_TIMEOUT") != std::string::npos);
 }
 
 TEST_CASE("e2e config: a bad file is an error that names the line") {

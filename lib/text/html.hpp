@@ -17,8 +17,8 @@ std::string html_to_text(std::string_view html);
 
 // Plain text as paragraphs of HTML: &, < and > escaped, each blank line closing a <p>, each
 // other line break a <br>. The catalogue keeps a summary's HTML only when it differs from this
-// (lib/store/summary_html.hpp), so the rule is frozen: schema/0009 states it again in SQL, and
-// a catalogue's stored rows depend on both agreeing.
+// (rows::summary_html_derived, lib/store/document_rows.hpp), so the rule is frozen:
+// schema/0009 states it again in SQL, and a catalogue's stored rows depend on both agreeing.
 std::string paragraphs_html(std::string_view plain);
 // paragraphs_html(plain) == html, without writing it.
 bool is_paragraphs_html(std::string_view plain, std::string_view html);

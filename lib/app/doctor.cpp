@@ -78,15 +78,24 @@ int print_report(Context& ctx, const store::DoctorReport& report, std::vector<st
 }  // namespace
 
 int doctor(Context& ctx, const DoctorOptions& options) {
-  if (options.repair) {
-    // A repair rewrites the indexes in one long transaction: never alongside a fetch.
+  if (options.repair || options.compact) {
+    // A repair rewrites the indexes, a compaction the whole file, each in one long
+    // transaction: never alongside a fetch.
     const auto lock = util::FileLock::try_acquire(ctx.db_path + ".lock");
     if (!lock)
-      throw Error(fmt::format("an 'atip fetch' is running on '{}'; repair after it ends", ctx.db_path), kExitCatalogue);
-    for (const auto& line : store::repair_catalogue(ctx.db_path)) fmt::print(ctx.out, "repair:  {}\n", line);
-    Context quiet = ctx;  // `retag` prints its own summary on a terminal
-    quiet.out_is_terminal = false;
-    fmt::print(ctx.out, "repair:  re-tagged {} documents\n", retag(quiet));
+      throw Error(fmt::format("an 'atip fetch' is running on '{}'; {} after it ends", ctx.db_path,
+                              options.repair ? "repair" : "compact"), kExitCatalogue);
+    if (options.repair) {
+      for (const auto& line : store::repair_catalogue(ctx.db_path)) fmt::print(ctx.out, "repair:  {}\n", line);
+      Context quiet = ctx;  // `retag` prints its own summary on a terminal
+      quiet.out_is_terminal = false;
+      fmt::print(ctx.out, "repair:  re-tagged {} documents\n", retag(quiet));
+    }
+    if (options.compact) {
+      const store::Compaction done = store::compact_catalogue(ctx.db_path);
+      fmt::print(ctx.out, "compact: {:.1f} MB -> {:.1f} MB\n", static_cast<double>(done.bytes_before) / 1e6,
+                 static_cast<double>(done.bytes_after) / 1e6);
+    }
   }
   const store::DoctorReport report = store::check_catalogue(ctx.db_path);
   std::vector<store::Problem> problems = report.problems;

@@ -1,5 +1,5 @@
 #pragma once
-// `atip doctor [--repair]` and `atip backup FILE`.
+// `atip doctor [--repair] [--compact]` and `atip backup FILE`.
 #include <string>
 
 #include "lib/app/context.hpp"
@@ -8,11 +8,13 @@ namespace atip::app {
 
 struct DoctorOptions {
   bool repair = false;
+  bool compact = false;
 };
 
 // Checks the catalogue and prints a report on stdout; with `repair`, first rebuilds what is
 // derived from the documents (indexes, full-text index, tags) and removes rows pointing at
-// nothing, then checks again. Returns 0 when the catalogue is healthy, 1 when problems remain.
+// nothing; with `compact`, then rewrites the file without its free pages; then checks again.
+// Returns 0 when the catalogue is healthy, 1 when problems remain.
 int doctor(Context& ctx, const DoctorOptions& options);
 
 // Writes a consistent copy of the catalogue to `dest`, while a fetch may be running.

@@ -53,6 +53,8 @@ std::vector<std::pair<std::string, std::string>> missing_objects(SQLite::Databas
   return missing;
 }
 
+std::string megabytes(std::int64_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); }
+
 std::string orphan_wording(const std::string& table, const std::string& parent, std::int64_t n) {
   static const std::map<std::pair<std::string, std::string>, const char*> kWords = {
       {{"sighting", "document"}, "sightings point to a missing document"},
@@ -157,6 +159,16 @@ class Checker {
       r_.notes.push_back(fmt::format("{} documents have no sighting (kept; they show their own link)", unsighted));
   }
 
+  void space() {
+    const auto page_size = count(db_, "PRAGMA page_size");
+    r_.file_bytes = count(db_, "PRAGMA page_count") * page_size;
+    r_.free_bytes = count(db_, "PRAGMA freelist_count") * page_size;
+    if (worth_compacting(r_))
+      r_.notes.push_back(fmt::format("{} of the file's {} are free pages (left by an upgrade or by removed rows); "
+                                     "'atip doctor --compact' gives them back to the file system",
+                                     megabytes(r_.free_bytes), megabytes(r_.file_bytes)));
+  }
+
  private:
   SQLite::Database& db_;
   DoctorReport& r_;
@@ -211,8 +223,15 @@ DoctorReport check_catalogue(const std::string& path) {
   c.run("foreign keys", [&] { c.foreign_keys(); });
   c.run("full-text index", [&] { c.full_text_index(); });
   c.run("duplicates", [&] { c.duplicates(); });
-  c.run("counts", [&] { c.counts(); });
+  c.run("counts", [&] {
+    c.counts();
+    c.space();
+  });
   return report;
+}
+
+bool worth_compacting(const DoctorReport& report) {
+  return report.free_bytes >= (1 << 20) && report.free_bytes * 10 >= report.file_bytes;
 }
 
 namespace {
@@ -283,6 +302,30 @@ std::vector<std::string> repair_catalogue(const std::string& path) {
                             "(see 'atip backup')", path, e.getErrorStr()), kExitCatalogue);
   }
   return done;
+}
+
+Compaction compact_catalogue(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw Error(fmt::format("no catalogue at '{}'", path), kExitCatalogue);
+  auto db = open_database(path, OpenMode::ReadWrite);
+  const auto bytes = [&] { return count(*db, "PRAGMA page_count") * count(*db, "PRAGMA page_size"); };
+  Compaction out;
+  out.bytes_before = bytes();
+  try {
+    db->exec("VACUUM");
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xff;
+    const std::string why = code == SQLITE_FULL ? "the disk is full (a compaction needs free space of about twice "
+                                                  "the compacted size)"
+                                                : e.getErrorStr();
+    throw Error(fmt::format("cannot compact catalogue '{}': {}; nothing was changed", path, why), kExitCatalogue);
+  }
+  out.bytes_after = bytes();
+  // The rewrite went through the write-ahead log, which now holds a copy of every page: copy
+  // it back and cut the log to nothing. With a search still reading after the busy timeout,
+  // SQLite returns without cutting it, and the last connection to close deletes the log.
+  db->execAndGet("PRAGMA wal_checkpoint(TRUNCATE)");
+  return out;
 }
 
 }  // namespace atip::store

@@ -20,6 +20,9 @@ struct Problem {
 struct DoctorReport {
   int schema_level = 0;  // PRAGMA user_version
   std::int64_t documents = 0, sightings = 0, tags = 0, revisions = 0, feeds = 0;
+  // The main file's size and the part of it in free pages, which SQLite reuses for new rows but
+  // gives back to the file system only on a VACUUM (compact_catalogue).
+  std::int64_t file_bytes = 0, free_bytes = 0;
   std::vector<std::string> passed;  // names of the checks that found nothing
   std::vector<Problem> problems;
   std::vector<std::string> notes;   // worth knowing, not wrong (an older schema level, …)
@@ -42,5 +45,21 @@ DoctorReport check_catalogue(const std::string& path);
 // with its backup). Returns what was done, one line each. Throws atip::Error when the file is
 // too damaged to write.
 std::vector<std::string> repair_catalogue(const std::string& path);
+
+// True when the free pages are worth a compaction: at least 1 MiB and a tenth of the file.
+// Deletions and the full-text index's merges free a little all the time, reused by new rows;
+// an upgrade that shrinks every row (schema level 9) can free up to about 30% of it at once.
+bool worth_compacting(const DoctorReport& report);
+
+struct Compaction {
+  std::int64_t bytes_before = 0, bytes_after = 0;
+};
+
+// Rewrites the catalogue at `path` without its free pages (SQLite's VACUUM, all or nothing),
+// then empties the write-ahead log the rewrite went through. Opens it read-write (upgrading an
+// older schema first, with its backup). Needs free disk space of about twice the compacted
+// size (a temporary copy, and the log it is written back through); throws atip::Error, with
+// the catalogue unchanged, when the disk fills up or the rewrite fails.
+Compaction compact_catalogue(const std::string& path);
 
 }  // namespace atip::store

@@ -78,14 +78,43 @@ TEST_CASE("e2e: atip doctor finds stale tags and a broken index; --repair mends 
   CHECK(run_atip({"doctor"}, f.env).status == 0);
 }
 
-TEST_CASE("e2e: atip doctor --repair waits for no fetch: refused while one runs") {
+TEST_CASE("e2e: atip doctor --repair and --compact wait for no fetch: refused while one runs") {
   Fetched f;
   const auto held = atip::util::FileLock::try_acquire(f.db() + ".lock");
   REQUIRE(held);
-  const RunResult r = run_atip({"doctor", "--repair"}, f.env);
-  CHECK(r.status == 3);
-  CHECK(r.err == "atip: error: an 'atip fetch' is running on '" + f.db() + "'; repair after it ends\n");
+  for (const std::string what : {"repair", "compact"}) {
+    const RunResult r = run_atip({"doctor", "--" + what}, f.env);
+    CHECK(r.status == 3);
+    CHECK(r.err == "atip: error: an 'atip fetch' is running on '" + f.db() + "'; " + what + " after it ends\n");
+  }
   CHECK(run_atip({"doctor"}, f.env).status == 0);  // checking alone is fine
+}
+
+TEST_CASE("e2e: atip doctor notes free pages; --compact shrinks the file and keeps every document") {
+  Fetched f;
+  {
+    SQLite::Database d(f.db(), SQLite::OPEN_READWRITE);
+    d.exec("UPDATE document SET summary_html = hex(randomblob(500000)) || summary_html");
+    d.exec("UPDATE document SET summary_html = substr(summary_html, 1000001)");
+  }
+  const auto before = atip::testing::stored_documents(f.db());
+  const std::string found = run_atip({"search", "trafficking", "--format", "tsv"}, f.env).out;
+  REQUIRE(std::count(found.begin(), found.end(), '\n') == 6);
+  RunResult r = run_atip({"doctor"}, f.env);
+  CHECK(r.status == 0);
+  CHECK(r.out.find(" are free pages (left by an upgrade or by removed rows); 'atip doctor --compact' gives them "
+                   "back to the file system\n") != std::string::npos);
+  const auto size_before = std::filesystem::file_size(f.db());
+
+  r = run_atip({"doctor", "--compact"}, f.env);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(r.out.rfind("compact: ", 0) == 0);
+  CHECK(r.out.find(" are free pages") == std::string::npos);
+  CHECK(r.out.find("healthy\n") != std::string::npos);
+  CHECK(std::filesystem::file_size(f.db()) + 5'000'000 < size_before);
+  CHECK(atip::testing::stored_documents(f.db()) == before);
+  CHECK(run_atip({"search", "trafficking", "--format", "tsv"}, f.env).out == found);
 }
 
 TEST_CASE("e2e: atip doctor on an old catalogue notes the upgrade to come and changes nothing") {

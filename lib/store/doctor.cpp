@@ -322,9 +322,17 @@ Compaction compact_catalogue(const std::string& path) {
   }
   out.bytes_after = bytes();
   // The rewrite went through the write-ahead log, which now holds a copy of every page: copy
-  // it back and cut the log to nothing. With a search still reading after the busy timeout,
-  // SQLite returns without cutting it, and the last connection to close deletes the log.
-  db->execAndGet("PRAGMA wal_checkpoint(TRUNCATE)");
+  // it back and cut the log to nothing. A reader that started before the rewrite keeps the log
+  // in use; searches end within milliseconds, but an export or an open sqlite3 shell may not, so
+  // wait 2 s, not the usual 10, and say so. The next connection that may write deletes the log
+  // when it closes as the last one (a read-only connection may not).
+  db->setBusyTimeout(2000);
+  SQLite::Statement checkpoint(*db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  if (checkpoint.executeStep() && checkpoint.getColumn(0).getInt() != 0) {
+    std::error_code size_ec;
+    const auto log = std::filesystem::file_size(path + "-wal", size_ec);
+    out.log_bytes_left = size_ec ? 0 : static_cast<std::int64_t>(log);
+  }
   return out;
 }
 

@@ -53,6 +53,9 @@ bool worth_compacting(const DoctorReport& report);
 
 struct Compaction {
   std::int64_t bytes_before = 0, bytes_after = 0;
+  // The size of the write-ahead log left behind because another connection was still reading;
+  // the next connection that may write clears it on closing. 0 when the log was emptied.
+  std::int64_t log_bytes_left = 0;
 };
 
 // Rewrites the catalogue at `path` without its free pages (SQLite's VACUUM, all or nothing),

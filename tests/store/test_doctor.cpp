@@ -51,6 +51,14 @@ std::vector<std::int64_t> search_ids(const std::string& db, const std::string& f
   return ids;
 }
 
+// What an upgrade that shrinks every row leaves behind: about 4 MB of free pages, from rows that
+// grew and shrank back to what they were.
+void leave_free_pages(const std::string& db) {
+  SQLite::Database d(db, SQLite::OPEN_READWRITE);
+  d.exec("UPDATE document SET summary_html = hex(randomblob(400000)) || summary_html");
+  d.exec("UPDATE document SET summary_html = substr(summary_html, 800001)");
+}
+
 int exit_code_of(const std::function<void()>& f, std::string* message = nullptr) {
   try {
     f();
@@ -85,12 +93,7 @@ TEST_CASE("doctor: free pages worth a compaction are noted; --compact gives them
   CHECK(r.file_bytes > 0);
   CHECK_FALSE(atip::store::worth_compacting(r));
   const auto before = atip::testing::stored_documents(db);
-  {
-    // What an upgrade that shrinks every row leaves behind: rows that grew, then shrank back.
-    SQLite::Database d(db, SQLite::OPEN_READWRITE);
-    d.exec("UPDATE document SET summary_html = hex(randomblob(400000)) || summary_html");
-    d.exec("UPDATE document SET summary_html = substr(summary_html, 800001)");
-  }
+  leave_free_pages(db);
   CHECK(atip::testing::stored_documents(db) == before);
   r = atip::store::check_catalogue(db);
   CHECK_MESSAGE(r.healthy(), problems_of(r));
@@ -109,12 +112,38 @@ TEST_CASE("doctor: free pages worth a compaction are noted; --compact gives them
   std::error_code ec;
   const auto wal = std::filesystem::file_size(db + "-wal", ec);
   CHECK((ec || wal == 0));
+  CHECK(done.log_bytes_left == 0);
   r = atip::store::check_catalogue(db);
   CHECK_MESSAGE(r.healthy(), problems_of(r));
   CHECK(r.free_bytes == 0);
   CHECK_FALSE(atip::store::worth_compacting(r));
   CHECK(atip::testing::stored_documents(db) == before);
   CHECK(search_ids(db, "mexico") == std::vector<std::int64_t>{3});
+}
+
+TEST_CASE("doctor: a compaction while another connection reads: done, the log cleared by the next writer") {
+  TempDir tmp;
+  const std::string db = healthy_catalogue(tmp);
+  leave_free_pages(db);
+  const auto before = atip::testing::stored_documents(db);
+  {
+    SQLite::Database reader(db, SQLite::OPEN_READONLY);
+    SQLite::Transaction snapshot(reader);
+    const auto pages = reader.execAndGet("PRAGMA page_count").getInt64();
+    const auto done = atip::store::compact_catalogue(db);
+    CHECK(done.bytes_after < done.bytes_before);
+    CHECK(done.log_bytes_left > 0);
+    CHECK(static_cast<std::int64_t>(std::filesystem::file_size(db + "-wal")) == done.log_bytes_left);
+    // The reader still sees the file as it was before the rewrite.
+    CHECK(reader.execAndGet("PRAGMA page_count").getInt64() == pages);
+    CHECK(reader.execAndGet("SELECT count(*) FROM document").getInt() == 5);
+  }
+  // A read-only connection may not clear the log; the next one that may write does, on closing.
+  CHECK(std::filesystem::exists(db + "-wal"));
+  { Catalogue writer(db, OpenMode::ReadWrite); }
+  CHECK_FALSE(std::filesystem::exists(db + "-wal"));
+  CHECK(atip::testing::stored_documents(db) == before);
+  CHECK(atip::store::check_catalogue(db).free_bytes == 0);
 }
 
 TEST_CASE("doctor: compacting a missing catalogue is an error, and creates nothing") {

@@ -93,12 +93,11 @@ int doctor(Context& ctx, const DoctorOptions& options) {
     }
     if (options.compact) {
       const store::Compaction done = store::compact_catalogue(ctx.db_path);
-      fmt::print(ctx.out, "compact: {:.1f} MB -> {:.1f} MB\n", static_cast<double>(done.bytes_before) / 1e6,
-                 static_cast<double>(done.bytes_after) / 1e6);
+      fmt::print(ctx.out, "compact: {} -> {}\n", store::megabytes(done.bytes_before), store::megabytes(done.bytes_after));
       if (done.log_bytes_left > 0)
         fmt::print(ctx.out, "compact: another program is reading the catalogue; the write-ahead log beside it "
-                            "({:.1f} MB) is removed by the next command that writes, such as a fetch\n",
-                   static_cast<double>(done.log_bytes_left) / 1e6);
+                            "({}) is removed by the next command that writes, such as a fetch\n",
+                   store::megabytes(done.log_bytes_left));
     }
   }
   const store::DoctorReport report = store::check_catalogue(ctx.db_path);

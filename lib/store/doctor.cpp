@@ -53,7 +53,13 @@ std::vector<std::pair<std::string, std::string>> missing_objects(SQLite::Databas
   return missing;
 }
 
-std::string megabytes(std::int64_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); }
+// A writing command would create a missing catalogue; repairing or compacting one must not.
+void require_existing(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw Error(fmt::format("no catalogue at '{}'", path), kExitCatalogue);
+}
+
+std::int64_t file_bytes(SQLite::Database& db) { return count(db, "PRAGMA page_count") * count(db, "PRAGMA page_size"); }
 
 std::string orphan_wording(const std::string& table, const std::string& parent, std::int64_t n) {
   static const std::map<std::pair<std::string, std::string>, const char*> kWords = {
@@ -160,9 +166,8 @@ class Checker {
   }
 
   void space() {
-    const auto page_size = count(db_, "PRAGMA page_size");
-    r_.file_bytes = count(db_, "PRAGMA page_count") * page_size;
-    r_.free_bytes = count(db_, "PRAGMA freelist_count") * page_size;
+    r_.file_bytes = file_bytes(db_);
+    r_.free_bytes = count(db_, "PRAGMA freelist_count") * count(db_, "PRAGMA page_size");
     if (worth_compacting(r_))
       r_.notes.push_back(fmt::format("{} of the file's {} are free pages (left by an upgrade or by removed rows); "
                                      "'atip doctor --compact' gives them back to the file system",
@@ -175,8 +180,8 @@ class Checker {
 };
 
 std::unique_ptr<SQLite::Database> open_for_check(const std::string& path) {
+  require_existing(path);
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw Error(fmt::format("no catalogue at '{}'", path), kExitCatalogue);
   if (std::filesystem::is_directory(path, ec))
     throw Error(fmt::format("catalogue '{}' is a folder, not a file", path), kExitCatalogue);
   try {
@@ -230,6 +235,8 @@ DoctorReport check_catalogue(const std::string& path) {
   return report;
 }
 
+std::string megabytes(std::int64_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); }
+
 bool worth_compacting(const DoctorReport& report) {
   return report.free_bytes >= (1 << 20) && report.free_bytes * 10 >= report.file_bytes;
 }
@@ -277,8 +284,7 @@ std::vector<std::string> remove_orphans(SQLite::Database& db) {
 }  // namespace
 
 std::vector<std::string> repair_catalogue(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw Error(fmt::format("no catalogue at '{}'", path), kExitCatalogue);
+  require_existing(path);
   auto db = open_database(path, OpenMode::ReadWrite);
   std::vector<std::string> done;
   try {
@@ -305,12 +311,10 @@ std::vector<std::string> repair_catalogue(const std::string& path) {
 }
 
 Compaction compact_catalogue(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw Error(fmt::format("no catalogue at '{}'", path), kExitCatalogue);
+  require_existing(path);
   auto db = open_database(path, OpenMode::ReadWrite);
-  const auto bytes = [&] { return count(*db, "PRAGMA page_count") * count(*db, "PRAGMA page_size"); };
   Compaction out;
-  out.bytes_before = bytes();
+  out.bytes_before = file_bytes(*db);
   try {
     db->exec("VACUUM");
   } catch (const SQLite::Exception& e) {
@@ -320,7 +324,7 @@ Compaction compact_catalogue(const std::string& path) {
                                                 : e.getErrorStr();
     throw Error(fmt::format("cannot compact catalogue '{}': {}; nothing was changed", path, why), kExitCatalogue);
   }
-  out.bytes_after = bytes();
+  out.bytes_after = file_bytes(*db);
   // The rewrite went through the write-ahead log, which now holds a copy of every page: copy
   // it back and cut the log to nothing. A reader that started before the rewrite keeps the log
   // in use; searches end within milliseconds, but an export or an open sqlite3 shell may not, so

@@ -51,6 +51,9 @@ std::vector<std::string> repair_catalogue(const std::string& path);
 // an upgrade that shrinks every row (schema level 9) can free up to about 30% of it at once.
 bool worth_compacting(const DoctorReport& report);
 
+// "169.6 MB": the sizes doctor prints, in decimal megabytes.
+std::string megabytes(std::int64_t bytes);
+
 struct Compaction {
   std::int64_t bytes_before = 0, bytes_after = 0;
   // The size of the write-ahead log left behind because another connection was still reading;

@@ -59,7 +59,7 @@ std::string tag_test(const char* kind, std::size_t n) {
                      "t.kind = '{}' AND t.value IN {})", kind, names(kind, n));
 }
 
-// The tag and feed filters, written against the index's rowid: tested without reading the
+// The tag, feed and language filters, written against the index's rowid: tested without reading the
 // document (a page each).
 std::string early_filters(const Selection& sel) {
   std::string sql;
@@ -70,6 +70,11 @@ std::string early_filters(const Selection& sel) {
   sql += tag_test("area", sel.areas.size());
   sql += tag_test("country", sel.countries.size());
   sql += tag_test("type", sel.types.size());
+  // The language is the document's own field, but its index answers for a match without the
+  // row: "traite des femmes --lang en" read 22,179 rows (100 ms) to find no English document.
+  if (!sel.languages.empty())
+    sql += fmt::format(" AND EXISTS (SELECT 1 FROM document dl INDEXED BY document_language WHERE "
+                       "dl.language IN {} AND dl.id = document_fts.rowid)", names("lang", sel.languages.size()));
   return sql;
 }
 
@@ -77,12 +82,13 @@ void bind_early(SQLite::Statement& st, const Selection& sel) {
   st.bind(":q", sel.fts_query);
   for (std::size_t i = 0; i < sel.feed_ids.size(); ++i) st.bind(fmt::format(":feed{}", i), sel.feed_ids[i]);
   const std::pair<const char*, const std::vector<std::string>*> lists[] = {
-      {"topic", &sel.topics}, {"area", &sel.areas}, {"country", &sel.countries}, {"type", &sel.types}};
+      {"topic", &sel.topics}, {"area", &sel.areas}, {"country", &sel.countries}, {"type", &sel.types},
+      {"lang", &sel.languages}};
   for (const auto& [prefix, values] : lists)
     for (std::size_t i = 0; i < values->size(); ++i) st.bind(fmt::format(":{}{}", prefix, i), (*values)[i]);
 }
 
-// The filters on the document's own fields (relevance, language, state, dates).
+// The filters on the document's own fields (relevance, state, dates).
 Selection late_filters(const Selection& sel) {
   Selection late = sel;
   late.fts_query.clear();
@@ -91,6 +97,7 @@ Selection late_filters(const Selection& sel) {
   late.areas.clear();
   late.countries.clear();
   late.types.clear();
+  late.languages.clear();
   return late;
 }
 
@@ -107,7 +114,7 @@ struct Hit {
   double rank;
 };
 
-// The window is the rank_window newest matches that pass the tag and feed filters, ranked
+// The window is the rank_window newest matches that pass the tag, feed and language filters, ranked
 // without reading a document; the filters on the document's own fields, which need its row
 // (the relevance threshold is always one), are checked on the best-ranked only, since most
 // documents pass them. Returns nothing when the window is full and too few of it pass: the
@@ -165,7 +172,7 @@ std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, cons
   return out;
 }
 
-// select()'s window with the same filters, the tag and feed filters tested before the document
+// select()'s window with the same filters, the tag, feed and language filters tested before the document
 // is read for the others.
 std::string filtered_window_sql(const Selection& sel) {
   std::string sql = fmt::format(

@@ -19,8 +19,9 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 command -v sqlite3 >/dev/null || { echo "bench: installing sqlite3"; as_root apt-get install -y sqlite3 >/dev/null; }
 
 db="build/bench/catalogue-$docs/catalogue.db"
-if [ ! -f "$db" ]; then
-  echo "bench: no catalogue of $docs entries yet; generating it with scripts/bench ingest"
+source scripts/bench.d/stale.sh
+if stale_catalogue "$db"; then
+  echo "bench: no catalogue of $docs entries at the current schema level yet; generating it with scripts/bench ingest"
   BUILD="$build" bash scripts/bench.d/ingest.sh "$docs" >/dev/null
 fi
 [ -f "$build/CMakeCache.txt" ] || cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \

@@ -17,7 +17,8 @@ queries="${2:-300}"
 peer_queries="${3:-20}"
 build="${BUILD:-build/bench-catalogue}"
 out="build/bench/catalogue-$entries"
-if [ ! -f "$out/catalogue.db" ]; then
+source scripts/bench.d/stale.sh
+if stale_catalogue "$out/catalogue.db"; then
   BUILD="$build" bash scripts/bench.d/ingest.sh "$entries" || true
 fi
 [ -x "$build/atip" ] || { echo "bench: $build/atip missing; run scripts/bench ingest" >&2; exit 2; }

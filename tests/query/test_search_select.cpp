@@ -129,6 +129,30 @@ TEST_CASE("store::search: tag and feed filters tested before the document give s
   CHECK(f.rows(s, true).empty());
 }
 
+TEST_CASE("store::search: the language filter is tested before the document and gives select()'s documents") {
+  Catalogue2600 f;
+  // A window of 200 among 1,950 matches: both rank the 200 newest in Portuguese, not the
+  // Portuguese among the 200 newest.
+  Selection s = ranked(200, 20);
+  s.languages = {"pt"};
+  f.same(s);
+  s.countries = {"MX"};
+  s.highlight = true;
+  f.same(s);
+  s = ranked(200, 20);
+  s.languages = {"es", "pt"};
+  f.same(s);
+  // With the relevance threshold, which is read from the row, as in the test above.
+  s = ranked(5000, 20);
+  s.languages = {"pt"};
+  s.min_relevance = 0.5;
+  f.same(s);
+  // No match in the language: nothing, from the index alone.
+  s.languages = {"en"};
+  CHECK(f.rows(s, true).empty());
+  CHECK(f.rows(s, false).empty());
+}
+
 TEST_CASE("store::search: a filter that rejects most of the window ranks the newest that pass") {
   Catalogue2600 f;
   SQLite::Database db(f.path, SQLite::OPEN_READWRITE);

@@ -32,6 +32,19 @@ std::vector<std::int64_t> search_ids(Catalogue& cat, const std::string& fts) {
   return ids;
 }
 
+// Through search's own path (ranked in a window, filters tested before the document).
+std::vector<std::int64_t> ranked_ids(Catalogue& cat, const std::string& fts, const std::string& language) {
+  atip::store::Selection sel;
+  sel.fts_query = fts;
+  sel.order = atip::store::Selection::Order::Rank;
+  sel.rank_window = 100;
+  sel.limit = 10;
+  sel.languages = {language};
+  std::vector<std::int64_t> ids;
+  cat.search(sel, false, [&](const atip::store::Document& d) { ids.push_back(d.id); });
+  return ids;
+}
+
 }  // namespace
 
 TEST_CASE("migrations: a catalogue of every earlier schema level is kept under tests/data") {
@@ -63,6 +76,8 @@ TEST_CASE("migrations: upgrading each earlier catalogue keeps every document and
       CHECK(cat.count_documents() == 5);
       CHECK(search_ids(cat, "mexico") == std::vector<std::int64_t>{3});
       CHECK(search_ids(cat, "forced") == std::vector<std::int64_t>{2});
+      CHECK(ranked_ids(cat, "trata", "es") == std::vector<std::int64_t>{3});
+      CHECK(ranked_ids(cat, "trata", "en").empty());
     }
     CHECK(user_version(db) == current);
     CHECK(atip::testing::stored_documents(db) == before);

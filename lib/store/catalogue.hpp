@@ -319,9 +319,9 @@ class Catalogue {
   // `atip search` (lib/store/search_select.cpp): select()'s documents in select()'s order,
   // read for a screenful. Without `details`, only sightings are read (no tags, editions). One
   // difference: with Order::Rank and a rank window, the window is the newest matches passing the
-  // tag, feed and language filters, and the other filters on the document's fields (relevance,
-  // state, dates) are checked on the best-ranked of it, unless they reject most of it (then as
-  // select()).
+  // tag, feed, language and screening filters (states other than "new"), and the other filters
+  // on the document's fields (relevance, state "new", dates) are checked on the best-ranked of
+  // it, unless they reject most of it (then as select()).
   void search(const Selection& selection, bool details, const std::function<void(const Document&)>& visit);
   // Applies `mark` to each document in one transaction; each update touches only the fields
   // set, so two people marking at once lose nothing. Returns the ids that do not exist.

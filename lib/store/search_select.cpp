@@ -59,8 +59,12 @@ std::string tag_test(const char* kind, std::size_t n) {
                      "t.kind = '{}' AND t.value IN {})", kind, names(kind, n));
 }
 
-// The tag, feed and language filters, written against the index's rowid: tested without reading the
-// document (a page each).
+bool screened_only(const Selection& sel) {
+  return !sel.states.empty() && std::find(sel.states.begin(), sel.states.end(), "new") == sel.states.end();
+}
+
+// The tag, feed, language and screening filters, written against the index's rowid: tested
+// without reading the document (a page each).
 std::string early_filters(const Selection& sel) {
   std::string sql;
   if (!sel.feed_ids.empty())
@@ -75,6 +79,11 @@ std::string early_filters(const Selection& sel) {
   if (!sel.languages.empty())
     sql += fmt::format(" AND EXISTS (SELECT 1 FROM document dl INDEXED BY document_language WHERE "
                        "dl.language IN {} AND dl.id = document_fts.rowid)", names("lang", sel.languages.size()));
+  // Screening states other than "new" (which most documents have) from the index of screened
+  // documents, whose own condition the query repeats so that SQLite may use it.
+  if (screened_only(sel))
+    sql += fmt::format(" AND EXISTS (SELECT 1 FROM document ds INDEXED BY document_screened WHERE (ds.state <> "
+                       "'new' OR ds.starred = 1) AND ds.id = document_fts.rowid{})", state_filter(sel.states, "ds"));
   return sql;
 }
 
@@ -86,9 +95,11 @@ void bind_early(SQLite::Statement& st, const Selection& sel) {
       {"lang", &sel.languages}};
   for (const auto& [prefix, values] : lists)
     for (std::size_t i = 0; i < values->size(); ++i) st.bind(fmt::format(":{}{}", prefix, i), (*values)[i]);
+  if (screened_only(sel)) bind_states(st, sel.states);
 }
 
-// The filters on the document's own fields (relevance, state, dates).
+// The filters on the document's own fields that no index answers (relevance, dates, and the
+// state when "new" is among those asked for).
 Selection late_filters(const Selection& sel) {
   Selection late = sel;
   late.fts_query.clear();
@@ -98,6 +109,7 @@ Selection late_filters(const Selection& sel) {
   late.countries.clear();
   late.types.clear();
   late.languages.clear();
+  if (screened_only(sel)) late.states.clear();
   return late;
 }
 
@@ -114,7 +126,7 @@ struct Hit {
   double rank;
 };
 
-// The window is the rank_window newest matches that pass the tag, feed and language filters, ranked
+// The window is the rank_window newest matches that pass early_filters(), ranked
 // without reading a document; the filters on the document's own fields, which need its row
 // (the relevance threshold is always one), are checked on the best-ranked only, since most
 // documents pass them. Returns nothing when the window is full and too few of it pass: the
@@ -172,8 +184,8 @@ std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, cons
   return out;
 }
 
-// select()'s window with the same filters, the tag, feed and language filters tested before the document
-// is read for the others.
+// select()'s window with the same filters, early_filters() tested before the document is read
+// for the others.
 std::string filtered_window_sql(const Selection& sel) {
   std::string sql = fmt::format(
       "SELECT {}, w.rank, {} FROM (SELECT document_fts.rowid AS id, document_fts.rank AS rank "

@@ -25,19 +25,6 @@ void bind_list(SQLite::Statement& st, const char* prefix, const std::vector<std:
   for (std::size_t i = 0; i < values.size(); ++i) st.bind(fmt::format(":{}{}", prefix, i), values[i]);
 }
 
-std::string state_filter(const std::vector<std::string>& states) {
-  if (states.empty()) return {};
-  std::string out = " AND (0";
-  std::size_t plain = 0;
-  for (const auto& s : states) {
-    if (s == "starred")
-      out += " OR d.starred = 1";
-    else
-      out += fmt::format(" OR d.state = :state{}", plain++);
-  }
-  return out + ")";
-}
-
 // The strongest tag of a family, as documents.cpp orders tags (score, then value); the kind is
 // one of a fixed set, never user text.
 std::string group_key(const std::string& kind) {
@@ -48,6 +35,25 @@ std::string group_key(const std::string& kind) {
 }
 
 }  // namespace
+
+std::string state_filter(const std::vector<std::string>& states, const char* alias) {
+  if (states.empty()) return {};
+  std::string out = " AND (0";
+  std::size_t plain = 0;
+  for (const auto& s : states) {
+    if (s == "starred")
+      out += fmt::format(" OR {}.starred = 1", alias);
+    else
+      out += fmt::format(" OR {}.state = :state{}", alias, plain++);
+  }
+  return out + ")";
+}
+
+void bind_states(SQLite::Statement& st, const std::vector<std::string>& states) {
+  std::size_t plain = 0;
+  for (const auto& s : states)
+    if (s != "starred") st.bind(fmt::format(":state{}", plain++), s);
+}
 
 std::string selection_where(const Selection& sel) {
   std::string sql;
@@ -64,7 +70,7 @@ std::string selection_where(const Selection& sel) {
   // "+": never a way into the table. Five values are too few to narrow a walk (the date index
   // serves a month's export), and without ANALYZE's figures SQLite would guess otherwise.
   if (!sel.languages.empty()) sql += " AND +d.language IN " + placeholders("lang", sel.languages.size());
-  sql += state_filter(sel.states);
+  sql += state_filter(sel.states, "d");
   if (sel.min_relevance) sql += " AND d.relevance >= :relevance";
   return sql;
 }
@@ -130,9 +136,7 @@ void bind_selection(SQLite::Statement& st, const Selection& sel) {
   bind_list(st, "country", sel.countries);
   bind_list(st, "type", sel.types);
   bind_list(st, "lang", sel.languages);
-  std::size_t plain = 0;
-  for (const auto& s : sel.states)
-    if (s != "starred") st.bind(fmt::format(":state{}", plain++), s);
+  bind_states(st, sel.states);
   if (sel.min_relevance) st.bind(":relevance", *sel.min_relevance);
 }
 

@@ -19,4 +19,9 @@ std::string selection_where(const Selection& sel);
 // Binds every parameter the two functions above refer to.
 void bind_selection(SQLite::Statement& st, const Selection& sel);
 
+// The --state condition (" AND (…)", or "" without states) on the document table under `alias`,
+// and the binding of its parameters (bind_selection binds them too).
+std::string state_filter(const std::vector<std::string>& states, const char* alias);
+void bind_states(SQLite::Statement& st, const std::vector<std::string>& states);
+
 }  // namespace atip::store

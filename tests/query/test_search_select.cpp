@@ -153,6 +153,36 @@ TEST_CASE("store::search: the language filter is tested before the document and 
   CHECK(f.rows(s, false).empty());
 }
 
+TEST_CASE("store::search: screening states are tested before the document and give select()'s documents") {
+  Catalogue2600 f;
+  SQLite::Database db(f.path, SQLite::OPEN_READWRITE);
+  db.exec("UPDATE document SET state = 'included' WHERE id % 50 = 1");
+  db.exec("UPDATE document SET state = 'maybe' WHERE id % 50 = 2");
+  db.exec("UPDATE document SET starred = 1 WHERE id % 60 = 3");
+  for (const std::vector<std::string>& states : {std::vector<std::string>{"included"}, {"maybe", "starred"},
+                                                 {"starred"}, {"excluded"}}) {
+    CAPTURE(states.size());
+    CAPTURE(states.front());
+    Selection s = ranked(300, 10);
+    s.states = states;
+    f.same(s);
+    s.languages = {"es"};
+    s.highlight = true;
+    f.same(s);
+  }
+  // With "new", which most documents are, the state is read from the row, after ranking: the
+  // same documents when the window holds every match.
+  Selection s = ranked(5000, 10);
+  s.states = {"new", "included"};
+  f.same(s);
+  // The screened documents come from the index: no un-screened document is among them.
+  s = ranked(5000, 0);
+  s.states = {"included", "maybe", "excluded", "starred"};
+  const auto all = f.rows(s, true);
+  CHECK(all.size() == f.rows(s, false).size());
+  for (const auto& r : all) CHECK((r.id % 50 == 1 || r.id % 50 == 2 || r.id % 60 == 3));
+}
+
 TEST_CASE("store::search: a filter that rejects most of the window ranks the newest that pass") {
   Catalogue2600 f;
   SQLite::Database db(f.path, SQLite::OPEN_READWRITE);

@@ -33,13 +33,15 @@ std::vector<std::int64_t> search_ids(Catalogue& cat, const std::string& fts) {
 }
 
 // Through search's own path (ranked in a window, filters tested before the document).
-std::vector<std::int64_t> ranked_ids(Catalogue& cat, const std::string& fts, const std::string& language) {
+std::vector<std::int64_t> ranked_ids(Catalogue& cat, const std::string& fts, const std::string& language,
+                                     const std::string& state = "") {
   atip::store::Selection sel;
   sel.fts_query = fts;
   sel.order = atip::store::Selection::Order::Rank;
   sel.rank_window = 100;
   sel.limit = 10;
-  sel.languages = {language};
+  if (!language.empty()) sel.languages = {language};
+  if (!state.empty()) sel.states = {state};
   std::vector<std::int64_t> ids;
   cat.search(sel, false, [&](const atip::store::Document& d) { ids.push_back(d.id); });
   return ids;
@@ -78,6 +80,10 @@ TEST_CASE("migrations: upgrading each earlier catalogue keeps every document and
       CHECK(search_ids(cat, "forced") == std::vector<std::int64_t>{2});
       CHECK(ranked_ids(cat, "trata", "es") == std::vector<std::int64_t>{3});
       CHECK(ranked_ids(cat, "trata", "en").empty());
+      CHECK(ranked_ids(cat, "report", "", "included") == std::vector<std::int64_t>{1});
+      CHECK(ranked_ids(cat, "report", "", "starred") == std::vector<std::int64_t>{1});
+      CHECK(ranked_ids(cat, "forced", "", "maybe") == std::vector<std::int64_t>{2});
+      CHECK(ranked_ids(cat, "forced", "", "included").empty());
     }
     CHECK(user_version(db) == current);
     CHECK(atip::testing::stored_documents(db) == before);

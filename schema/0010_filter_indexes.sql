@@ -1,5 +1,5 @@
 -- Schema level 10: indexes that answer search's filters on a document's own fields before its
--- row is read (lib/store/search_select.cpp names them with INDEXED BY; nothing else uses them).
+-- row is read (lib/store/search_select.cpp names them with INDEXED BY).
 
 -- Documents by language. "traite des femmes --lang en" read 22,179 rows to show that no English
 -- document holds those French words. About 3 bytes per document. Five values are too few to be

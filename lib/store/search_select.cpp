@@ -44,19 +44,12 @@ Document read_columns(SQLite::Statement& st) {
   return d;
 }
 
-// "(:topic0, :topic1)", the names bind_selection() binds.
-std::string names(const char* prefix, std::size_t n) {
-  std::string out = "(";
-  for (std::size_t i = 0; i < n; ++i) out += fmt::format("{}:{}{}", i ? ", " : "", prefix, i);
-  return out + ")";
-}
-
 std::string tag_test(const char* kind, std::size_t n) {
   if (n == 0) return {};
   // A look-up in the tag table's primary key per match. (The set of tagged documents read once
   // from tag_kind_value costs more for a common tag, such as --type report, than it saves.)
   return fmt::format(" AND EXISTS (SELECT 1 FROM tag t WHERE t.document_id = document_fts.rowid AND "
-                     "t.kind = '{}' AND t.value IN {})", kind, names(kind, n));
+                     "t.kind = '{}' AND t.value IN {})", kind, placeholders(kind, n));
 }
 
 bool screened_only(const Selection& sel) {
@@ -69,7 +62,7 @@ std::string early_filters(const Selection& sel) {
   std::string sql;
   if (!sel.feed_ids.empty())
     sql += fmt::format(" AND EXISTS (SELECT 1 FROM sighting s WHERE s.document_id = document_fts.rowid AND "
-                       "s.feed_id IN {})", names("feed", sel.feed_ids.size()));
+                       "s.feed_id IN {})", placeholders("feed", sel.feed_ids.size()));
   sql += tag_test("topic", sel.topics.size());
   sql += tag_test("area", sel.areas.size());
   sql += tag_test("country", sel.countries.size());
@@ -78,7 +71,7 @@ std::string early_filters(const Selection& sel) {
   // row: "traite des femmes --lang en" read 22,179 rows (100 ms) to find no English document.
   if (!sel.languages.empty())
     sql += fmt::format(" AND EXISTS (SELECT 1 FROM document dl INDEXED BY document_language WHERE "
-                       "dl.language IN {} AND dl.id = document_fts.rowid)", names("lang", sel.languages.size()));
+                       "dl.language IN {} AND dl.id = document_fts.rowid)", placeholders("lang", sel.languages.size()));
   // Screening states other than "new" (which most documents have) from the index of screened
   // documents, whose own condition the query repeats so that SQLite may use it.
   if (screened_only(sel))
@@ -90,11 +83,11 @@ std::string early_filters(const Selection& sel) {
 void bind_early(SQLite::Statement& st, const Selection& sel) {
   st.bind(":q", sel.fts_query);
   for (std::size_t i = 0; i < sel.feed_ids.size(); ++i) st.bind(fmt::format(":feed{}", i), sel.feed_ids[i]);
-  const std::pair<const char*, const std::vector<std::string>*> lists[] = {
-      {"topic", &sel.topics}, {"area", &sel.areas}, {"country", &sel.countries}, {"type", &sel.types},
-      {"lang", &sel.languages}};
-  for (const auto& [prefix, values] : lists)
-    for (std::size_t i = 0; i < values->size(); ++i) st.bind(fmt::format(":{}{}", prefix, i), (*values)[i]);
+  bind_list(st, "topic", sel.topics);
+  bind_list(st, "area", sel.areas);
+  bind_list(st, "country", sel.countries);
+  bind_list(st, "type", sel.types);
+  bind_list(st, "lang", sel.languages);
   if (screened_only(sel)) bind_states(st, sel.states);
 }
 

@@ -8,21 +8,10 @@ namespace {
 
 constexpr const char* kDate = "coalesce(d.published, d.first_seen)";
 
-// "(:topic0, :topic1)": one named parameter per value, bound by bind_list.
-std::string placeholders(const char* prefix, std::size_t n) {
-  std::string out = "(";
-  for (std::size_t i = 0; i < n; ++i) out += fmt::format("{}:{}{}", i ? ", " : "", prefix, i);
-  return out + ")";
-}
-
 std::string tag_filter(const char* kind, const char* prefix, std::size_t n) {
   if (n == 0) return {};
   return fmt::format(" AND EXISTS (SELECT 1 FROM tag t WHERE t.document_id = d.id AND t.kind = '{}' "
                      "AND t.value IN {})", kind, placeholders(prefix, n));
-}
-
-void bind_list(SQLite::Statement& st, const char* prefix, const std::vector<std::string>& values) {
-  for (std::size_t i = 0; i < values.size(); ++i) st.bind(fmt::format(":{}{}", prefix, i), values[i]);
 }
 
 // The strongest tag of a family, as documents.cpp orders tags (score, then value); the kind is
@@ -35,6 +24,16 @@ std::string group_key(const std::string& kind) {
 }
 
 }  // namespace
+
+std::string placeholders(const char* prefix, std::size_t n) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < n; ++i) out += fmt::format("{}:{}{}", i ? ", " : "", prefix, i);
+  return out + ")";
+}
+
+void bind_list(SQLite::Statement& st, const char* prefix, const std::vector<std::string>& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) st.bind(fmt::format(":{}{}", prefix, i), values[i]);
+}
 
 std::string state_filter(const std::vector<std::string>& states, const char* alias) {
   if (states.empty()) return {};

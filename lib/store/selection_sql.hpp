@@ -19,6 +19,10 @@ std::string selection_where(const Selection& sel);
 // Binds every parameter the two functions above refer to.
 void bind_selection(SQLite::Statement& st, const Selection& sel);
 
+// "(:topic0, :topic1)": one named parameter per value, and their binding.
+std::string placeholders(const char* prefix, std::size_t n);
+void bind_list(SQLite::Statement& st, const char* prefix, const std::vector<std::string>& values);
+
 // The --state condition (" AND (…)", or "" without states) on the document table under `alias`,
 // and the binding of its parameters (bind_selection binds them too).
 std::string state_filter(const std::vector<std::string>& states, const char* alias);

@@ -16,8 +16,8 @@ namespace atip::app {
 
 namespace {
 
-// How many of the newest matching documents a search ranks. bm25 costs about 2 µs a match
-// (FTS5 looks up each document's length), and a common word matches tens of thousands of
+// How many of the newest matching documents a search ranks. The rank (lib/store/ranking.hpp)
+// costs about 2 µs a match (FTS5 looks up each document's length), and a common word matches tens of thousands of
 // documents in a large catalogue: ranking every match would take 100 ms or more. Every match is
 // ranked when there are fewer; beyond, the best of the newest thousand — a month or more of a
 // busy catalogue — stand for the best, and --sort date or a narrower query reaches the rest.

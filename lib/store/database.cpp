@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "lib/store/backup.hpp"
+#include "lib/store/ranking.hpp"
 #include "lib/store/storage_error.hpp"
 #include "lib/util/embedded.hpp"
 #include "lib/util/error.hpp"
@@ -125,6 +126,7 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
     if (mode == OpenMode::ReadWrite && sqlite3_db_readonly(db->getHandle(), "main") == 1)
       fail(fmt::format("catalogue '{}' is read-only (check the permissions of the file and its folder)", path));
     configure(*db, mode);
+    register_ranking(db->getHandle());
     if (mode == OpenMode::ReadWrite) {
       // Years of screening live in this file: keep a copy of it as it was before the upgrade.
       const int level = user_version(*db);

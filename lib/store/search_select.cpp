@@ -9,6 +9,7 @@
 
 #include "lib/store/catalogue.hpp"
 #include "lib/store/document_rows.hpp"
+#include "lib/store/ranking.hpp"
 #include "lib/store/row.hpp"
 #include "lib/store/selection_sql.hpp"
 #include "lib/util/error.hpp"
@@ -125,8 +126,9 @@ struct Hit {
 // documents pass them. Returns nothing when the window is full and too few of it pass: the
 // caller then ranks the newest passing ones, as select() does.
 std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, const Selection& sel) {
-  SQLite::Statement window(db, fmt::format("SELECT rowid, rank FROM document_fts WHERE document_fts MATCH :q{} "
-                                           "ORDER BY rowid DESC LIMIT {}", early_filters(sel), sel.rank_window));
+  SQLite::Statement window(db, fmt::format("SELECT rowid, {} FROM document_fts WHERE document_fts MATCH :q{} "
+                                           "ORDER BY rowid DESC LIMIT {}", kRankSql, early_filters(sel),
+                                           sel.rank_window));
   bind_early(window, sel);
   std::vector<Hit> hits;
   while (window.executeStep()) hits.push_back({window.getColumn(0).getInt64(), window.getColumn(1).getDouble()});
@@ -181,10 +183,11 @@ std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, cons
 // for the others.
 std::string filtered_window_sql(const Selection& sel) {
   std::string sql = fmt::format(
-      "SELECT {}, w.rank, {} FROM (SELECT document_fts.rowid AS id, document_fts.rank AS rank "
+      "SELECT {}, w.rank, {} FROM (SELECT document_fts.rowid AS id, {} AS rank "
       "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH :q{}{} "
       "ORDER BY document_fts.rowid DESC LIMIT {}) w JOIN document d ON d.id = w.id",
-      rows::kDocumentColumns, sel.highlight ? "highlight(document_fts, 0, char(1), char(2))" : "''", early_filters(sel),
+      rows::kDocumentColumns, sel.highlight ? "highlight(document_fts, 0, char(1), char(2))" : "''", kRankSql,
+      early_filters(sel),
       selection_where(late_filters(sel)), sel.rank_window);
   if (sel.highlight) sql += " JOIN document_fts ON document_fts.rowid = d.id AND document_fts MATCH :q";
   sql += " ORDER BY w.rank, coalesce(d.published, d.first_seen) DESC, d.id DESC";
@@ -221,10 +224,10 @@ std::string date_walk_sql(const Selection& sel) {
       selection_where(rest), sel.limit);
 }
 
-// bm25 counts the documents holding each phrase of the query (its IDF) on its first call in a
-// statement, a walk over every match: a subquery per document shown counted them again for each
-// (20 walks over tens of thousands of matches for a common word). One statement over the range
-// of the shown documents' ids counts them once; the rank is computed for the shown ones alone.
+// The rank counts the documents holding each phrase of the query (its IDF) on its first call in
+// a statement, a walk over up to kCountedMatches matches: a subquery per document shown counted
+// them again for each. One statement over the range of the shown documents' ids counts them
+// once; the rank is computed for the shown ones alone.
 void rank_shown(SQLite::Database& db, const std::string& fts_query, std::vector<Document>& docs) {
   if (docs.empty()) return;
   std::int64_t lo = docs.front().id, hi = lo;
@@ -234,8 +237,8 @@ void rank_shown(SQLite::Database& db, const std::string& fts_query, std::vector<
     hi = std::max(hi, d.id);
     ids += fmt::format("{}{}", ids.empty() ? "" : ",", d.id);
   }
-  SQLite::Statement st(db, fmt::format("SELECT rowid, CASE WHEN rowid IN ({}) THEN rank END FROM document_fts "
-                                       "WHERE document_fts MATCH ? AND rowid BETWEEN ? AND ?", ids));
+  SQLite::Statement st(db, fmt::format("SELECT rowid, CASE WHEN rowid IN ({}) THEN {} END FROM document_fts "
+                                       "WHERE document_fts MATCH ? AND rowid BETWEEN ? AND ?", ids, kRankSql));
   st.bind(1, fts_query);
   st.bind(2, lo);
   st.bind(3, hi);

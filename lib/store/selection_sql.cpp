@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "lib/store/ranking.hpp"
+
 namespace atip::store {
 
 namespace {
@@ -89,15 +91,14 @@ std::string selection_sql(const Selection& sel, const std::string& columns) {
     Selection rest = sel;
     rest.fts_query.clear();
     sql = fmt::format(
-        "SELECT {}, w.rank, {} FROM (SELECT document_fts.rowid AS id, document_fts.rank AS rank "
+        "SELECT {}, w.rank, {} FROM (SELECT document_fts.rowid AS id, {} AS rank "
         "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH :q{} "
         "ORDER BY document_fts.rowid DESC LIMIT {}) w JOIN document d ON d.id = w.id",
-        columns, highlight, selection_where(rest), sel.rank_window);
+        columns, highlight, kRankSql, selection_where(rest), sel.rank_window);
     // highlight() needs the full-text row of each of the few documents shown.
     if (sel.highlight) sql += " JOIN document_fts ON document_fts.rowid = d.id AND document_fts MATCH :q";
   } else {
-    sql = fmt::format("SELECT {}, {}, {} FROM document d", columns, fts ? "document_fts.rank" : "0",
-                      highlight);
+    sql = fmt::format("SELECT {}, {} AS match_rank, {} FROM document d", columns, fts ? kRankSql : "0", highlight);
     if (fts) sql += " JOIN document_fts ON document_fts.rowid = d.id";
     sql += " WHERE 1" + selection_where(sel);
   }
@@ -105,7 +106,7 @@ std::string selection_sql(const Selection& sel, const std::string& columns) {
   switch (sel.order) {
     case Selection::Order::Rank:
       sql += windowed ? " ORDER BY w.rank, " + newest
-             : fts    ? " ORDER BY document_fts.rank, " + newest
+             : fts    ? " ORDER BY match_rank, " + newest
                       : " ORDER BY " + newest;
       break;
     case Selection::Order::DateDesc:

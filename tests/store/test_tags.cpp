@@ -8,6 +8,7 @@
 #include "lib/store/catalogue.hpp"
 #include "lib/store/doctor.hpp"
 #include "lib/store/document_rows.hpp"
+#include "lib/store/ranking.hpp"
 #include "lib/store/selection_sql.hpp"
 #include "tests/common/temp_dir.hpp"
 #include "tests/store/catalogue_fixture.hpp"
@@ -142,6 +143,7 @@ TEST_CASE("tags: tag filters and reads look rows up through the view, never scan
   const std::string path = tmp.file("c.db");
   { Catalogue c(path, OpenMode::ReadWrite); }
   SQLite::Database db(path, SQLite::OPEN_READONLY);
+  atip::store::register_ranking(db.getHandle());
   Selection filters;
   filters.topics = {"trafficking", "forced_labour"};
   filters.countries = {"MX"};

@@ -17,7 +17,8 @@ inline void add_filter_options(CLI::App& sub, app::Filters& f, bool with_month) 
   sub.add_option("--area", f.areas, "Tagged with this 4P area; repeatable")->type_name("AREA");
   sub.add_option("--country", f.countries, "Tagged with this country (ISO code); repeatable")->type_name("CC");
   sub.add_option("--type", f.types, "Of this document type; repeatable")->type_name("TYPE");
-  sub.add_option("--lang", f.languages, "In this language (en, es, pt, fr); repeatable")->type_name("LANG");
+  sub.add_option("--lang", f.languages, "In this language (en, es, pt, fr, other; pt-BR counts as pt); repeatable")
+      ->type_name("LANG");
   sub.add_option("--state", f.states, "In this screening state (new, included, excluded, maybe, starred); repeatable")
       ->type_name("STATE");
   sub.add_flag("--all", f.all, "Include documents scored as not about trafficking (hidden by default)");

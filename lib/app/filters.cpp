@@ -36,6 +36,19 @@ std::vector<std::string> upper_all(std::vector<std::string> v) {
   return v;
 }
 
+// A document's language is one the tagger tells (en, es, pt, fr, other) or, for a work added
+// or imported by hand, the primary subtag of the code it was given (de). A region (pt-BR) is
+// dropped, as it is when a document's language is stored; any other value ("english") would
+// silently find nothing.
+std::string language_filter(const std::string& value) {
+  std::string code = lower_all({value.substr(0, value.find_first_of("-_"))}).front();
+  const bool letters = code.size() >= 2 && code.size() <= 3 &&
+                       std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (letters || code == "other") return code;
+  throw Error(fmt::format("--lang '{}' is not a language code (en, es, pt, fr, other, or another ISO 639 code "
+                          "such as de)", value), kExitUsage);
+}
+
 }  // namespace
 
 std::string search_expression(const std::string& query, bool expand) {
@@ -92,7 +105,7 @@ store::Selection to_selection(const Context& ctx, const Filters& f) {
   sel.areas = lower_all(f.areas);
   sel.countries = upper_all(f.countries);
   sel.types = lower_all(f.types);
-  sel.languages = lower_all(f.languages);
+  for (const auto& l : f.languages) sel.languages.push_back(language_filter(l));
   sel.states = lower_all(f.states);
   for (const auto& s : sel.states)
     if (s != "new" && s != "included" && s != "excluded" && s != "maybe" && s != "starred")

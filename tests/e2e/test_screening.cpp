@@ -23,7 +23,14 @@ TEST_CASE("e2e: search filters by language, feed and date, sorts by date, and wr
   SampleCatalogue c;
   RunResult r = c.run({"search", "trafico", "--lang", "pt", "--format", "tsv"});
   REQUIRE(r.status == 0);
+  REQUIRE(!lines(r.out).empty());
   for (const auto& line : lines(r.out)) CHECK(line.find("\tpt\t") != std::string::npos);
+  // A region is dropped, as it is from a document's language; a word is not a code.
+  CHECK(c.run({"search", "trafico", "--lang", "PT-br", "--format", "tsv"}).out == r.out);
+  const RunResult wrong = c.run({"search", "trafico", "--lang", "portuguese"});
+  CHECK(wrong.status == 2);
+  CHECK(wrong.err.find("--lang 'portuguese' is not a language code") != std::string::npos);
+  CHECK(c.run({"export", "--lang", "en", "--lang", "1x", "--format", "csv"}).status == 2);
   r = c.run({"search", "trafficking", "--feed", "3", "--format", "json", "-n", "0"});
   REQUIRE(r.status == 0);
   for (const auto& d : nlohmann::json::parse(r.out)) {

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "lib/store/backup.hpp"
+#include "lib/store/lengths.hpp"
 #include "lib/store/ranking.hpp"
 #include "lib/store/storage_error.hpp"
 #include "lib/util/embedded.hpp"
@@ -57,6 +58,16 @@ void configure(SQLite::Database& db, OpenMode mode) {
 
 int user_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+// A catalogue upgraded to schema level 11 has its documents' lengths to record once (a second
+// or so for a million documents); until then searches read them from the full-text index.
+void record_missing_lengths(SQLite::Database& db) {
+  if (!lengths_missing(db)) return;
+  SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+  if (!lengths_missing(db)) return;  // another process got there first
+  rebuild_lengths(db);
+  tx.commit();
 }
 
 void check_path(const std::string& path, OpenMode mode) {
@@ -140,6 +151,7 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
         }
       }
       migrate(*db, path);
+      record_missing_lengths(*db);
     } else {
       const int level = user_version(*db);
       if (level > current_schema_level())

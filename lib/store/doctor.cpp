@@ -13,6 +13,7 @@
 #include <set>
 
 #include "lib/store/database.hpp"
+#include "lib/store/lengths.hpp"
 #include "lib/util/error.hpp"
 
 namespace atip::store {
@@ -26,7 +27,12 @@ bool has_table(SQLite::Database& db, const std::string& name) {
 }
 
 // Schema objects that hold no data of their own, so repair can create them again.
-bool derived(const std::string& type) { return type == "index" || type == "trigger" || type == "view"; }
+// The tables of documents' lengths are derived too (lib/store/lengths.hpp): a repair records
+// them again.
+bool derived(const std::string& type, const std::string& name = {}) {
+  return type == "index" || type == "trigger" || type == "view" ||
+         (type == "table" && (name == "document_length" || name == "document_length_stale"));
+}
 
 std::int64_t count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
 
@@ -111,7 +117,7 @@ class Checker {
 
   void schema_objects() {
     for (const auto& [type, name] : missing_objects(db_, r_.schema_level))
-      problem("schema", fmt::format("{} '{}' is missing", type, name), derived(type));
+      problem("schema", fmt::format("{} '{}' is missing", type, name), derived(type, name));
   }
 
   void foreign_keys() {
@@ -139,6 +145,8 @@ class Checker {
       if ((e.getErrorCode() & 0xff) != SQLITE_CORRUPT) throw;
       problem("full-text index", "the index does not match the documents' text", true);
     }
+    if (const auto wrong = wrong_lengths(db_); wrong > 0)
+      problem("full-text index", fmt::format("{} documents' recorded lengths differ from the index's", wrong), true);
   }
 
   void duplicates() {
@@ -292,7 +300,7 @@ std::vector<std::string> repair_catalogue(const std::string& path) {
     const int level = db->execAndGet("PRAGMA user_version").getInt();
     const auto reference = reference_schema(level);
     for (const auto& key : missing_objects(*db, level)) {
-      if (!derived(key.first) || reference.at(key).empty()) continue;
+      if (!derived(key.first, key.second) || reference.at(key).empty()) continue;
       db->exec(reference.at(key));
       done.push_back(fmt::format("recreated {} '{}'", key.first, key.second));
     }
@@ -302,6 +310,8 @@ std::vector<std::string> repair_catalogue(const std::string& path) {
     for (auto& line : remove_orphans(*db)) done.push_back(std::move(line));
     db->exec("INSERT INTO document_fts(document_fts) VALUES ('rebuild')");
     done.push_back(fmt::format("rebuilt the full-text index from {} documents", count(*db, "SELECT count(*) FROM document")));
+    rebuild_lengths(*db);
+    done.push_back("recorded every document's length for the ranking");
     tx.commit();
   } catch (const SQLite::Exception& e) {
     throw Error(fmt::format("cannot repair catalogue '{}': {}; nothing was changed. Restore it from a backup "

@@ -12,6 +12,7 @@
 
 #include "lib/store/catalogue.hpp"
 #include "lib/store/document_rows.hpp"
+#include "lib/store/lengths.hpp"
 #include "lib/store/row.hpp"
 
 namespace atip::store {
@@ -112,6 +113,7 @@ struct IngestStatements {
   // New documents whose full-text rows are still to be written (see index_pending). The
   // records belong to the caller and outlive the transaction.
   std::vector<std::pair<std::int64_t, const EntryRecord*>> unindexed;
+  std::vector<std::int64_t> indexed;  // since the last finish_pending: their lengths to record
 };
 
 void run(SQLite::Statement& st) {
@@ -148,8 +150,17 @@ void index_pending(IngestStatements& s) {
     bind_text(s.index_text, 3, e->summary);
     bind_text(s.index_text, 4, e->authors);
     run(s.index_text);
+    s.indexed.push_back(id);
   }
   s.unindexed.clear();
+}
+
+// Before a commit: the pending full-text rows, then the lengths of the documents indexed, for
+// the ranking (lib/store/lengths.hpp).
+void finish_pending(IngestStatements& s, SQLite::Database& db) {
+  index_pending(s);
+  record_lengths(db, std::move(s.indexed));
+  s.indexed.clear();
 }
 
 // Tags and title keys are derived from the text, so they are replaced whenever it changes
@@ -438,7 +449,7 @@ Catalogue::WriteGroup::~WriteGroup() { cat_.group_.reset(); }
 
 void Catalogue::WriteGroup::commit() {
   if (!cat_.group_) throw std::logic_error("Catalogue::WriteGroup: committed twice");
-  index_pending(cat_.group_->s);
+  finish_pending(cat_.group_->s, *cat_.db_);
   cat_.group_->tx.commit();
   cat_.group_.reset();
 }
@@ -469,7 +480,7 @@ std::vector<IngestResult> Catalogue::ingest_many(const std::vector<FeedBatch>& f
     results.push_back(ingest_feed(s, *db_, owner, *f.entries, now, same_work, window));
   }
   if (tx) {
-    index_pending(s);
+    finish_pending(s, *db_);
     tx->commit();
   }
   return results;
@@ -487,7 +498,7 @@ std::vector<EntryOutcome> Catalogue::ingest_unowned(const std::string& origin,
   SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
   IngestStatements s(*db_);
   ingest_feed(s, *db_, Owner{0, origin, source, true}, entries, now, same_work, window, &outcomes);
-  index_pending(s);
+  finish_pending(s, *db_);
   // A dry run leaves the transaction to roll back when `tx` goes out of scope.
   if (!dry_run) tx.commit();
   return outcomes;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "lib/store/lengths.hpp"
 #include "lib/util/error.hpp"
 
 namespace atip::store {
@@ -19,6 +20,8 @@ constexpr double kK1 = 1.2;
 constexpr double kB = 0.75;
 
 struct Statistics {
+  explicit Statistics(sqlite3* db) : lengths(db) {}
+  LengthReader lengths;
   double avgdl = 0;
   std::vector<double> idf;
   std::vector<double> freq;  // per phrase, for the current match
@@ -96,7 +99,7 @@ int compute(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db, Statisti
 int statistics(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db, Statistics*& out) {
   out = static_cast<Statistics*>(api->xGetAuxdata(fts, 0));
   if (out) return SQLITE_OK;
-  auto s = std::make_unique<Statistics>();
+  auto s = std::make_unique<Statistics>(db);
   if (const int rc = compute(api, fts, db, *s); rc != SQLITE_OK) return rc;
   out = s.get();
   // On failure xSetAuxdata has already deleted it.
@@ -120,8 +123,9 @@ void atip_bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* c
   }
   double length = 0;
   if (rc == SQLITE_OK) {
-    int tokens = 0;
-    rc = api->xColumnSize(fts, -1, &tokens);
+    // The packed length when recorded (schema/0011_document_length.sql), else the index's own.
+    int tokens = s->lengths.length(api->xRowid(fts));
+    if (tokens == 0) rc = api->xColumnSize(fts, -1, &tokens);
     length = tokens;
   }
   if (rc != SQLITE_OK) {

@@ -1,6 +1,7 @@
 #pragma once
 // The rank of a full-text match: FTS5's bm25, with the document count of a common phrase
-// estimated instead of counted.
+// estimated instead of counted, and each document's length read where atip packs it
+// (lib/store/lengths.hpp) rather than from the index's row per document.
 struct sqlite3;
 
 namespace atip::store {

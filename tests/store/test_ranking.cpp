@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lib/store/catalogue.hpp"
+#include "lib/store/lengths.hpp"
 #include "lib/store/ranking.hpp"
 #include "tests/common/temp_dir.hpp"
 
@@ -76,6 +77,31 @@ TEST_CASE("atip_bm25 is bm25, bit for bit, when every phrase has fewer matches t
     REQUIRE(!ranks.empty());
     for (const auto& [ours, sqlites] : ranks) CHECK(ours == sqlites);
   }
+}
+
+TEST_CASE("atip_bm25 takes a document's length from the packed lengths when they are recorded") {
+  Index index;
+  index.fill(300, [](int id) { return std::string(id % 3 == 0 ? " trata" : " otro"); });
+  index.db.exec("CREATE TABLE document_length (chunk INTEGER PRIMARY KEY, lengths BLOB NOT NULL);"
+                "CREATE TABLE document_length_stale (id INTEGER PRIMARY KEY)");
+  atip::store::rebuild_lengths(index.db);
+  const auto ranks = index.ranks("trata");
+  REQUIRE(ranks.size() == 100);
+  for (const auto& [ours, sqlites] : ranks) CHECK(ours == sqlites);
+  // A length recorded wrong (document 3 said to be 200 tokens long) shows that they are read.
+  std::string bytes = index.db.execAndGet("SELECT lengths FROM document_length WHERE chunk = 0").getString();
+  REQUIRE(bytes.size() == static_cast<std::size_t>(atip::store::kLengthsPerRow));
+  bytes[3] = static_cast<char>(200);
+  SQLite::Statement put(index.db, "UPDATE document_length SET lengths = ? WHERE chunk = 0");
+  put.bind(1, bytes.data(), static_cast<int>(bytes.size()));
+  put.exec();
+  const auto after = index.ranks("trata");
+  CHECK(after[0].first > after[0].second);  // document 3: longer, so a weaker match
+  for (std::size_t i = 1; i < after.size(); ++i) CHECK(after[i].first == after[i].second);
+  // Marked stale (its text changed), it is read from the index again.
+  index.db.exec("INSERT INTO document_length_stale VALUES (3)");
+  const auto stale = index.ranks("trata");
+  CHECK(stale[0].first == stale[0].second);
 }
 
 TEST_CASE("atip_bm25 estimates a common phrase's document count closely when it is spread evenly") {

@@ -74,9 +74,16 @@ class RowWriter {
   std::string bytes_;
 };
 
+bool has_tables(SQLite::Database& db) {
+  return db.tableExists("document_length") && db.tableExists("document_length_stale");
+}
+
 }  // namespace
 
 void record_lengths(SQLite::Database& db, std::vector<std::int64_t> ids) {
+  // A catalogue that lost the tables (atip doctor reports it, --repair makes them again) still
+  // takes new documents; its searches read lengths from the full-text index.
+  if (!has_tables(db)) return;
   SQLite::Statement stale(db, "SELECT id FROM document_length_stale");
   while (stale.executeStep()) ids.push_back(stale.getColumn(0).getInt64());
   if (ids.empty()) return;
@@ -104,17 +111,13 @@ void rebuild_lengths(SQLite::Database& db) {
 }
 
 bool lengths_missing(SQLite::Database& db) {
-  // A catalogue that lost the table (atip doctor reports it, --repair makes it again) is
-  // searched without it.
-  if (!db.tableExists("document_length") || !db.tableExists("document_length_stale") ||
-      !db.tableExists("document_fts_docsize"))
-    return false;
+  if (!has_tables(db) || !db.tableExists("document_fts_docsize")) return false;
   return db.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM document_length) AND "
                        "EXISTS (SELECT 1 FROM document_fts_docsize)").getInt() != 0;
 }
 
 std::int64_t wrong_lengths(SQLite::Database& db) {
-  if (!db.tableExists("document_length") || !db.tableExists("document_length_stale")) return 0;
+  if (!has_tables(db)) return 0;
   LengthReader reader(db.getHandle());
   SQLite::Statement all(db, "SELECT id, sz FROM document_fts_docsize ORDER BY id");
   std::int64_t wrong = 0;

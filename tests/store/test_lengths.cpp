@@ -94,26 +94,33 @@ TEST_CASE("lengths: an upgraded catalogue records them when first opened for wri
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("DROP TABLE document_length");
   }
-  // Searches still work without it (from the index), and the doctor can make it again.
-  { Catalogue c(path, OpenMode::ReadWrite); }
-  CHECK(recorded(path, 5) == std::vector<int>(5, 0));
+  // New documents are still taken, searches read lengths from the index, and the doctor can
+  // make the table again.
+  {
+    Catalogue c(path, OpenMode::ReadWrite);
+    CHECK(c.ingest_unowned("hand", "me", {entry("h1", "Informe", "nuevo")}, 100).front().document_id == 6);
+  }
+  CHECK(recorded(path, 6) == std::vector<int>(6, 0));
   const auto report = check_catalogue(path);
   REQUIRE(!report.problems.empty());
   CHECK(report.problems.front().message == "table 'document_length' is missing");
   CHECK(report.problems.front().repairable);
   repair_catalogue(path);
   CHECK(check_catalogue(path).problems.empty());
-  CHECK(recorded(path, 5) == upgraded);
+  auto with_new = upgraded;
+  with_new.push_back(2);
+  CHECK(recorded(path, 6) == with_new);
   {
     // A damaged byte (document 2 said to be 200 tokens long) is found, and mended.
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("UPDATE document_length SET lengths = substr(lengths, 1, 2) || x'c8' || substr(lengths, 4)");
   }
   const auto damaged = check_catalogue(path);
+  CHECK(recorded(path, 6)[1] == 200);
   REQUIRE(damaged.problems.size() == 1);
   CHECK(damaged.problems.front().message == "1 documents' recorded lengths differ from the index's");
   CHECK(damaged.problems.front().repairable);
   repair_catalogue(path);
   CHECK(check_catalogue(path).problems.empty());
-  CHECK(recorded(path, 5) == upgraded);
+  CHECK(recorded(path, 6) == with_new);
 }

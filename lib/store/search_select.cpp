@@ -57,10 +57,50 @@ bool screened_only(const Selection& sel) {
   return !sel.states.empty() && std::find(sel.states.begin(), sel.states.end(), "new") == sel.states.end();
 }
 
-// The tag, feed, language and screening filters, written against the index's rowid: tested
-// without reading the document (a page each).
-std::string early_filters(const Selection& sel) {
+// A date range with an end (--until) lies behind the newest matches of a common word, which
+// the window walks first: tested on each match's row, "trata --until 2021-03-01" read 100,000
+// rows of a million-document catalogue (170 ms). The ids the date index holds for the range,
+// read once into SQLite's list for IN, test a match without its row, and the range of those
+// ids lets the full-text index skip the matches outside it. The list costs about 0.15 us per
+// document in the range (145 ms for a million), so a range holding more than kDatedList
+// documents keeps the row test; without an end, the newest matches are in the range and the
+// row test stops early.
+constexpr int kDatedList = 100000;
+
+struct DatedIds {
+  bool on = false;
+  std::int64_t lo = 0, hi = 0;  // the least and greatest id dated within the range
+};
+
+// The expression of the date index, on the document table under `alias`.
+std::string date_of(const char* alias) { return fmt::format("coalesce({0}.published, {0}.first_seen)", alias); }
+
+// " AND <date> <= :until", and " AND <date> >= :since" with a start.
+std::string date_range(const Selection& s, const char* alias) {
+  std::string sql = fmt::format(" AND {} <= :until", date_of(alias));
+  if (s.since) sql += fmt::format(" AND {} >= :since", date_of(alias));
+  return sql;
+}
+
+DatedIds dates_from_index(SQLite::Database& db, const Selection& s) {
+  if (s.fts_query.empty() || !s.until) return {};
+  SQLite::Statement st(db, fmt::format("SELECT count(*), min(id), max(id) FROM (SELECT d.id FROM document d INDEXED BY "
+                                       "document_date WHERE 1{} LIMIT {})", date_range(s, "d"), kDatedList + 1));
+  st.bind(":until", *s.until);
+  if (s.since) st.bind(":since", *s.since);
+  if (!st.executeStep() || st.getColumn(0).getInt() > kDatedList || st.getColumn(1).isNull()) return {};
+  return {true, st.getColumn(1).getInt64(), st.getColumn(2).getInt64()};
+}
+
+// The tag, feed, language and screening filters, and the dates when the date index answers
+// (see dates_from_index), written against the index's rowid: tested without reading the
+// document (a page each, or none).
+std::string early_filters(const Selection& sel, const DatedIds& dated) {
   std::string sql;
+  // "+": otherwise SQLite hands each id of the list to the full-text index as a query of its own.
+  if (dated.on)
+    sql += fmt::format(" AND document_fts.rowid BETWEEN {} AND {} AND +document_fts.rowid IN (SELECT dd.id FROM "
+                       "document dd INDEXED BY document_date WHERE 1{})", dated.lo, dated.hi, date_range(sel, "dd"));
   if (!sel.feed_ids.empty())
     sql += fmt::format(" AND EXISTS (SELECT 1 FROM sighting s WHERE s.document_id = document_fts.rowid AND "
                        "s.feed_id IN {})", placeholders("feed", sel.feed_ids.size()));
@@ -81,8 +121,12 @@ std::string early_filters(const Selection& sel) {
   return sql;
 }
 
-void bind_early(SQLite::Statement& st, const Selection& sel) {
+void bind_early(SQLite::Statement& st, const Selection& sel, const DatedIds& dated) {
   st.bind(":q", sel.fts_query);
+  if (dated.on) {
+    st.bind(":until", *sel.until);
+    if (sel.since) st.bind(":since", *sel.since);
+  }
   for (std::size_t i = 0; i < sel.feed_ids.size(); ++i) st.bind(fmt::format(":feed{}", i), sel.feed_ids[i]);
   bind_list(st, "topic", sel.topics);
   bind_list(st, "area", sel.areas);
@@ -94,9 +138,10 @@ void bind_early(SQLite::Statement& st, const Selection& sel) {
 
 // The filters on the document's own fields that no index answers (relevance, dates, and the
 // state when "new" is among those asked for).
-Selection late_filters(const Selection& sel) {
+Selection late_filters(const Selection& sel, const DatedIds& dated) {
   Selection late = sel;
   late.fts_query.clear();
+  if (dated.on) late.since = late.until = std::nullopt;
   late.feed_ids.clear();
   late.topics.clear();
   late.areas.clear();
@@ -125,16 +170,16 @@ struct Hit {
 // (the relevance threshold is always one), are checked on the best-ranked only, since most
 // documents pass them. Returns nothing when the window is full and too few of it pass: the
 // caller then ranks the newest passing ones, as select() does.
-std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, const Selection& sel) {
+std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, const Selection& sel, const DatedIds& dated) {
   SQLite::Statement window(db, fmt::format("SELECT rowid, {} FROM document_fts WHERE document_fts MATCH :q{} "
-                                           "ORDER BY rowid DESC LIMIT {}", kRankSql, early_filters(sel),
+                                           "ORDER BY rowid DESC LIMIT {}", kRankSql, early_filters(sel, dated),
                                            sel.rank_window));
-  bind_early(window, sel);
+  bind_early(window, sel, dated);
   std::vector<Hit> hits;
   while (window.executeStep()) hits.push_back({window.getColumn(0).getInt64(), window.getColumn(1).getDouble()});
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.rank < b.rank; });
 
-  const Selection late = late_filters(sel);
+  const Selection late = late_filters(sel, dated);
   SQLite::Statement read(db, fmt::format("SELECT {} FROM document d WHERE d.id = :id{}", rows::kDocumentColumns,
                                          selection_where(late)));
   SQLite::Statement highlight(db, "SELECT highlight(document_fts, 0, char(1), char(2)) FROM document_fts "
@@ -181,14 +226,14 @@ std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, cons
 
 // select()'s window with the same filters, early_filters() tested before the document is read
 // for the others.
-std::string filtered_window_sql(const Selection& sel) {
+std::string filtered_window_sql(const Selection& sel, const DatedIds& dated) {
   std::string sql = fmt::format(
       "SELECT {}, w.rank, {} FROM (SELECT document_fts.rowid AS id, {} AS rank "
       "FROM document_fts JOIN document d ON d.id = document_fts.rowid WHERE document_fts MATCH :q{}{} "
       "ORDER BY document_fts.rowid DESC LIMIT {}) w JOIN document d ON d.id = w.id",
       rows::kDocumentColumns, sel.highlight ? "highlight(document_fts, 0, char(1), char(2))" : "''", kRankSql,
-      early_filters(sel),
-      selection_where(late_filters(sel)), sel.rank_window);
+      early_filters(sel, dated),
+      selection_where(late_filters(sel, dated)), sel.rank_window);
   if (sel.highlight) sql += " JOIN document_fts ON document_fts.rowid = d.id AND document_fts MATCH :q";
   sql += " ORDER BY w.rank, coalesce(d.published, d.first_seen) DESC, d.id DESC";
   if (sel.limit > 0) sql += fmt::format(" LIMIT {}", sel.limit);
@@ -276,8 +321,9 @@ void Catalogue::search(const Selection& sel, bool details, const std::function<v
     SQLite::Transaction snapshot(*db_, SQLite::TransactionBehavior::DEFERRED);
     if (!any_in_dates(*db_, sel)) return;
     Details more(*db_, details);
+    const DatedIds dated = ranks_in_window(sel) ? dates_from_index(*db_, sel) : DatedIds{};
     if (ranks_in_window(sel)) {
-      if (auto found = rank_then_filter(*db_, sel)) {
+      if (auto found = rank_then_filter(*db_, sel, dated)) {
         for (Document& d : *found) {
           more.fill(d);
           visit(d);
@@ -286,7 +332,7 @@ void Catalogue::search(const Selection& sel, bool details, const std::function<v
       }
     }
     const bool date_walk = !ranks_in_window(sel) && walks_dates(*db_, sel);
-    SQLite::Statement st(*db_, ranks_in_window(sel) ? filtered_window_sql(sel)
+    SQLite::Statement st(*db_, ranks_in_window(sel) ? filtered_window_sql(sel, dated)
                                : date_walk          ? date_walk_sql(sel)
                                                     : selection_sql(sel, rows::kDocumentColumns));
     bind_selection(st, sel);

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -225,6 +226,62 @@ TEST_CASE("store::search: newest first through the date index gives select()'s d
   s.order = Selection::Order::DateDesc;
   s.limit = 30;
   f.same(s);
+}
+
+TEST_CASE("store::search: a date range with an end is tested through the date index and gives select()'s documents") {
+  Catalogue2600 f;
+  // Dates run over 100,000 minutes from 1.6e9, out of catalogue order; ranges below and inside.
+  const Time t0 = 1'600'000'000;
+  Selection s = ranked(200, 20);
+  s.until = t0 + 20'000 * 60;  // behind most of the newest matches
+  f.same(s);
+  s.since = t0 + 10'000 * 60;
+  f.same(s);
+  s.highlight = true;
+  s.countries = {"MX"};
+  s.languages = {"es"};
+  f.same(s);
+  s = ranked(5000, 20);  // every match in the window, the threshold read from the row
+  s.since = t0 + 30'000 * 60;
+  s.until = t0 + 31'000 * 60;
+  s.min_relevance = 0.5;
+  f.same(s);
+  // Both ends inclusive: a range that ends, or starts, at a document's own date holds it.
+  const auto one = f.rows(ranked(5000, 1), true);
+  REQUIRE(one.size() == 1);
+  const Time when = t0 + (one[0].id * 7919) % 100'000 * 60;
+  const auto holds = [&](const Selection& r) {
+    const auto found = f.rows(r, true);
+    return std::any_of(found.begin(), found.end(), [&](const auto& x) { return x.id == one[0].id; });
+  };
+  s = ranked(5000, 100);
+  s.since = when - 300 * 60;
+  s.until = when;
+  CHECK(holds(s));
+  f.same(s);
+  s.since = when;
+  s.until = when + 300 * 60;
+  CHECK(holds(s));
+  f.same(s);
+  s.since = s.until = when;
+  CHECK(holds(s));
+  f.same(s);
+  // A document without a published date is dated by first_seen, as select() dates it.
+  {
+    SQLite::Database db(f.path, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE document SET published = NULL WHERE id % 10 = 3");
+  }
+  s = ranked(300, 20);
+  s.since = 1'700'000'000;  // first_seen of every document
+  s.until = 1'700'000'000;
+  const auto undated = f.rows(s, true);
+  CHECK(undated.size() == 20);
+  for (const auto& r : undated) CHECK(r.id % 10 == 3);
+  f.same(s);
+  // A range no document is dated in.
+  s.since = t0 - 1000;
+  s.until = t0 - 1;
+  CHECK(f.rows(s, true).empty());
 }
 
 TEST_CASE("store::search: tags and editions are read only when asked for") {

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "lib/store/database.hpp"
+#include "lib/store/document_rows.hpp"
 #include "lib/store/lengths.hpp"
 #include "lib/util/error.hpp"
 
@@ -164,9 +165,7 @@ class Checker {
     r_.tags = count(db_, "SELECT count(*) FROM tag");
     r_.revisions = count(db_, "SELECT count(*) FROM document_revision");
     r_.feeds = count(db_, "SELECT count(*) FROM feed");
-    SQLite::Statement st(db_, "SELECT kind, value, count(*) FROM tag GROUP BY kind, value");
-    while (st.executeStep())
-      r_.tag_values.push_back({{st.getColumn(0).getString(), st.getColumn(1).getString(), 1}, st.getColumn(2).getInt64()});
+    r_.tag_values = rows::tag_counts(db_);
     const auto unsighted = count(db_, "SELECT count(*) FROM document d WHERE NOT EXISTS "
                                       "(SELECT 1 FROM sighting s WHERE s.document_id = d.id)");
     if (unsighted > 0)

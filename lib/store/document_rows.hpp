@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lib/store/catalogue.hpp"
@@ -34,6 +35,9 @@ void read_sighting(SQLite::Statement& st, Sighting& s);
 extern const char* const kTagColumns;
 extern const char* const kTagOrder;
 void read_tag(SQLite::Statement& st, TagRecord& t);
+// How many documents carry each tag: (kind, value, count) ordered by kind and value, for every
+// tag at least one document carries.
+std::vector<std::pair<TagRecord, std::int64_t>> tag_counts(SQLite::Database& db);
 extern const char* const kEditionColumns;
 extern const char* const kEditionOrder;
 void read_edition(SQLite::Statement& st, Edition& e);

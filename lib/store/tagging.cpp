@@ -54,12 +54,6 @@ std::int64_t Catalogue::retag(const std::function<TaggingOutput(const TaggingInp
   return done;
 }
 
-std::vector<std::pair<TagRecord, std::int64_t>> Catalogue::tag_counts() {
-  SQLite::Statement st(*db_, "SELECT kind, value, count(*) FROM tag GROUP BY kind, value");
-  std::vector<std::pair<TagRecord, std::int64_t>> out;
-  while (st.executeStep())
-    out.push_back({{st.getColumn(0).getString(), st.getColumn(1).getString(), 1}, st.getColumn(2).getInt64()});
-  return out;
-}
+std::vector<std::pair<TagRecord, std::int64_t>> Catalogue::tag_counts() { return rows::tag_counts(*db_); }
 
 }  // namespace atip::store

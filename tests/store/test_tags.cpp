@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "lib/store/catalogue.hpp"
 #include "lib/store/doctor.hpp"
@@ -185,4 +186,33 @@ TEST_CASE("tags: doctor finds tags naming a missing tag, and repair removes them
   CHECK(std::find(done.begin(), done.end(), "removed 1 tags naming a missing tag") != done.end());
   CHECK(check_catalogue(db).healthy());
   CHECK(atip::testing::rows(db, "SELECT kind, value FROM tag") == std::vector<std::string>{"topic|tip_general"});
+}
+
+TEST_CASE("tags: the counts per tag are the tag view's, in order, without tags no document carries") {
+  TempDir tmp;
+  const std::string db = tmp.file("c.db");
+  atip::testing::load_fixture(6, db);
+  {
+    Catalogue c(db, OpenMode::ReadWrite);
+    c.ingest_unowned("hand", "me", {tagged("n1", {{"country", "MX", 1}, {"topic", "organ_removal", 0.8}}),
+                                    tagged("n2", {{"country", "BR", 1}, {"topic", "organ_removal", 0.5}})},
+                     100, {});
+  }
+  // A name left behind by its last document.
+  SQLite::Database(db, SQLite::OPEN_READWRITE).exec("DELETE FROM tag WHERE kind = 'country' AND value = 'BR'");
+  std::vector<std::tuple<std::string, std::string, std::int64_t>> expected, got;
+  {
+    SQLite::Database raw(db, SQLite::OPEN_READONLY);
+    SQLite::Statement st(raw, "SELECT kind, value, count(*) FROM tag GROUP BY kind, value ORDER BY kind, value");
+    while (st.executeStep())
+      expected.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getInt64());
+  }
+  Catalogue c(db, OpenMode::ReadOnly);
+  for (const auto& [tag, n] : c.tag_counts()) got.emplace_back(tag.kind, tag.value, n);
+  CHECK(got == expected);
+  CHECK(count(db, "SELECT count(*) FROM tag_name WHERE kind = 'country' AND value = 'BR'") == 1);
+  CHECK(std::none_of(got.begin(), got.end(), [](const auto& t) { return std::get<1>(t) == "BR"; }));
+  CHECK(std::any_of(got.begin(), got.end(), [](const auto& t) {
+    return std::get<1>(t) == "organ_removal" && std::get<2>(t) == 2;
+  }));
 }

@@ -52,14 +52,23 @@ std::vector<Count> Catalogue::stats(const Selection& sel, StatsBy by) {
     case StatsBy::Country: kind = "country"; break;
     case StatsBy::Type: kind = "type"; break;
   }
+  const char* fts = sel.fts_query.empty() ? "" : " JOIN document_fts ON document_fts.rowid = d.id";
+  std::string sql;
   if (kind) {
-    key = "tg.value";
-    join = fmt::format(" JOIN tag tg ON tg.document_id = d.id AND tg.kind = '{}'", kind);
+    // Counted per tag id, from each document's own tag rows (read in the documents' order), and
+    // named afterwards: joining the tag view and grouping by its text sorted every tag row of
+    // the kind, and SQLite then read the documents in the tags' order (4.7 s for a million
+    // documents by country, now 1.3 s). A document has a tag once, so no count is DISTINCT.
+    sql = fmt::format("SELECT n.value AS k, c.n FROM (SELECT dt.tag_id, count(*) AS n FROM document d "
+                      "CROSS JOIN document_tag dt ON dt.document_id = d.id{} WHERE +dt.tag_id IN "
+                      "(SELECT id FROM tag_name WHERE kind = '{}'){} GROUP BY dt.tag_id) c "
+                      "JOIN tag_name n ON n.id = c.tag_id ORDER BY c.n DESC, k",
+                      fts, kind, selection_where(sel));
+  } else {
+    sql = fmt::format("SELECT {} AS k, count(DISTINCT d.id) AS n FROM document d{}{} WHERE 1{} GROUP BY k", key,
+                      join, fts, selection_where(sel));
+    sql += by == StatsBy::Month ? " ORDER BY k" : " ORDER BY n DESC, k";
   }
-  std::string sql = fmt::format("SELECT {} AS k, count(DISTINCT d.id) AS n FROM document d{}", key, join);
-  if (!sel.fts_query.empty()) sql += " JOIN document_fts ON document_fts.rowid = d.id";
-  sql += " WHERE 1" + selection_where(sel) + " GROUP BY k";
-  sql += by == StatsBy::Month ? " ORDER BY k" : " ORDER BY n DESC, k";
   SQLite::Statement st(*db_, sql);
   bind_selection(st, sel);
   std::vector<Count> out;

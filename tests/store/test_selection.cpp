@@ -113,6 +113,7 @@ TEST_CASE("store::stats: counts by month, tag family, feed and language over the
   Selection fts;
   fts.fts_query = "\"brasil\"";
   CHECK(by(StatsBy::Language, fts) == V{{"pt", 1}});
+  CHECK(by(StatsBy::Country, fts) == V{{"BR", 1}});
 }
 
 TEST_CASE("store::select: highlight marks the matched words of the title") {

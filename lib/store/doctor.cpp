@@ -15,6 +15,7 @@
 #include "lib/store/database.hpp"
 #include "lib/store/document_rows.hpp"
 #include "lib/store/lengths.hpp"
+#include "lib/store/storage_error.hpp"
 #include "lib/util/error.hpp"
 
 namespace atip::store {
@@ -314,7 +315,7 @@ std::vector<std::string> repair_catalogue(const std::string& path) {
     tx.commit();
   } catch (const SQLite::Exception& e) {
     throw Error(fmt::format("cannot repair catalogue '{}': {}; nothing was changed. Restore it from a backup "
-                            "(see 'atip backup')", path, e.getErrorStr()), kExitCatalogue);
+                            "(see 'atip backup')", path, describe(*db, e)), kExitCatalogue);
   }
   return done;
 }
@@ -328,9 +329,11 @@ Compaction compact_catalogue(const std::string& path) {
     db->exec("VACUUM");
   } catch (const SQLite::Exception& e) {
     const int code = e.getErrorCode() & 0xff;
-    const std::string why = code == SQLITE_FULL ? "the disk is full (a compaction needs free space of about twice "
-                                                  "the compacted size)"
-                                                : e.getErrorStr();
+    std::string why = describe(*db, e);
+    // The copy is written twice (a temporary file, then the log): say how much room it needs.
+    if (code == SQLITE_FULL || code == SQLITE_IOERR)
+      why += fmt::format("; a compaction needs free space of up to twice the catalogue's size ({})",
+                         megabytes(2 * out.bytes_before));
     throw Error(fmt::format("cannot compact catalogue '{}': {}; nothing was changed", path, why), kExitCatalogue);
   }
   out.bytes_after = file_bytes(*db);

@@ -3,7 +3,10 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 
 #include "lib/util/lock.hpp"
@@ -115,6 +118,66 @@ TEST_CASE("e2e: atip doctor notes free pages; --compact shrinks the file and kee
   CHECK(std::filesystem::file_size(f.db()) + 5'000'000 < size_before);
   CHECK(atip::testing::stored_documents(f.db()) == before);
   CHECK(run_atip({"search", "trafficking", "--format", "tsv"}, f.env).out == found);
+}
+
+// While it lives, this process and the children it starts may not write a file beyond `bytes`;
+// a write past it fails with EFBIG instead of the signal that would end the writer, the way a
+// full disk fails with ENOSPC.
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    getrlimit(RLIMIT_FSIZE, &saved_);
+    old_handler_ = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit = saved_;
+    limit.rlim_cur = bytes;
+    REQUIRE(setrlimit(RLIMIT_FSIZE, &limit) == 0);
+  }
+  ~FileSizeLimit() {
+    setrlimit(RLIMIT_FSIZE, &saved_);
+    std::signal(SIGXFSZ, old_handler_);
+  }
+
+ private:
+  rlimit saved_{};
+  void (*old_handler_)(int) = nullptr;
+};
+
+TEST_CASE("e2e: atip doctor --compact that cannot write its copy changes nothing and says so") {
+  Fetched f;
+  {
+    SQLite::Database d(f.db(), SQLite::OPEN_READWRITE);
+    d.exec("UPDATE document SET summary_html = hex(randomblob(200000)) || summary_html");
+    d.exec("UPDATE document SET summary_html = substr(summary_html, 400001)");
+  }
+  const auto before = atip::testing::stored_documents(f.db());
+  const std::string found = run_atip({"search", "trafficking", "--format", "tsv"}, f.env).out;
+  REQUIRE(std::count(found.begin(), found.end(), '\n') == 6);
+  const auto size_before = std::filesystem::file_size(f.db());
+  RunResult r;
+  {
+    // Enough to open the catalogue (its shared-memory index is 32 KiB), not to write the
+    // compacted copy of its pages.
+    FileSizeLimit limit(64 * 1024);
+    r = run_atip({"doctor", "--compact"}, f.env);
+  }
+  CHECK(r.status == 3);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("cannot compact catalogue '" + f.db() + "': ") != std::string::npos);
+  // The operating system's reason, and the room a compaction needs.
+  CHECK(r.err.find("(File too large); a compaction needs free space of up to twice the catalogue's size (") !=
+        std::string::npos);
+  CHECK(r.err.find("; nothing was changed") != std::string::npos);
+  CHECK(std::filesystem::file_size(f.db()) == size_before);
+  CHECK(atip::testing::stored_documents(f.db()) == before);
+  CHECK(run_atip({"search", "trafficking", "--format", "tsv"}, f.env).out == found);
+  r = run_atip({"doctor"}, f.env);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("healthy\n") != std::string::npos);
+  // With room, the same compaction goes through.
+  r = run_atip({"doctor", "--compact"}, f.env);
+  CHECK(r.status == 0);
+  CHECK(std::filesystem::file_size(f.db()) < size_before);
+  CHECK(atip::testing::stored_documents(f.db()) == before);
 }
 
 TEST_CASE("e2e: atip doctor on an old catalogue notes the upgrade to come and changes nothing") {

@@ -100,6 +100,13 @@ store::Selection to_selection(const Context& ctx, const Filters& f) {
   }
   if (auto t = date_flag(f.since, "--since", now, false)) sel.since = t;
   if (auto t = date_flag(f.until, "--until", now, true)) sel.until = t;
+  // An empty range is a slip (the dates swapped, an age for a date), not a question whose
+  // answer is nothing.
+  if (sel.since && sel.until && *sel.since > *sel.until)
+    throw Error(fmt::format("{} is after {}: no date is in between",
+                            f.since.empty() ? "--month " + f.month : "--since " + f.since,
+                            f.until.empty() ? "the end of --month " + f.month : "--until " + f.until),
+                kExitUsage);
   if (!f.all) sel.min_relevance = f.min_relevance;
   sel.topics = lower_all(f.topics);
   sel.areas = lower_all(f.areas);

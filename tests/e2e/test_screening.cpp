@@ -53,6 +53,13 @@ TEST_CASE("e2e: search filters by language, feed and date, sorts by date, and wr
     CHECK(date <= "2026-11-20");
   }
   CHECK(c.run({"search", "trata", "--since", "yesterday"}).status == 2);
+  // Swapped dates are refused, not answered with nothing; one day is a range.
+  const RunResult swapped = c.run({"search", "trata", "--since", "2026-11-20", "--until", "2026-11-15"});
+  CHECK(swapped.status == 2);
+  CHECK(swapped.err.find("--since 2026-11-20 is after --until 2026-11-15: no date is in between") != std::string::npos);
+  CHECK(c.run({"export", "--month", "2026-11", "--since", "2026-12-01", "--format", "csv"}).status == 2);
+  CHECK(c.run({"stats", "--since", "1m", "--until", "6m"}).status == 2);
+  CHECK(c.run({"search", "trata", "--since", "2026-11-15", "--until", "2026-11-15"}).status != 2);
   CHECK(c.run({"search", "trata", "--feed", "99"}).status == 1);
 }
 

@@ -4,7 +4,9 @@
 // No work happens inside CLI11 callbacks; main() runs the one chosen command inside one try.
 #include <CLI/CLI.hpp>
 
+#include <charconv>
 #include <functional>
+#include <string>
 
 #include "lib/app/config.hpp"
 #include "lib/app/context.hpp"
@@ -18,6 +20,21 @@ struct Command {
   const char* summary;
   Runner (*setup)(CLI::App& sub);
 };
+
+// A whole number of at least `min`, refused in words that say what it is for: CLI11's
+// PositiveNumber and NonNegativeNumber said "Value 0 not in range 0.000000 to 1797693134862…".
+// `tag` is what --help shows after the type (POSITIVE, NONNEGATIVE).
+inline CLI::Validator whole_number(long long min, const char* tag, std::string what) {
+  return CLI::Validator(
+      [min, what](std::string& value) -> std::string {
+        long long n = 0;
+        const char* end = value.data() + value.size();
+        const auto [at, error] = std::from_chars(value.data(), end, n);
+        if (error == std::errc() && at == end && n >= min) return {};
+        return "'" + value + "' is not " + what;
+      },
+      tag);
+}
 
 Runner setup_feeds(CLI::App& sub);
 Runner setup_fetch(CLI::App& sub);

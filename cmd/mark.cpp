@@ -16,7 +16,7 @@ struct Options {
 
 Runner setup_mark(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("ids", o->ids, "Document ids")->required()->check(CLI::PositiveNumber);
+  sub.add_option("ids", o->ids, "Document ids")->required()->check(whole_number(1, "POSITIVE", "a document id (a whole number from 1, as search prints it)"));
   auto* states = sub.add_option_group("state", "Screening decision (at most one)");
   states->add_flag("--include", o->include, "Include the documents in the review");
   states->add_flag("--exclude", o->exclude, "Exclude them (they stay catalogued)");

@@ -31,7 +31,7 @@ Runner setup_search(CLI::App& sub) {
   sub.add_option("query", o->words, "Words, \"phrases\", prefix*, AND, OR, NOT, -word, ( )")->required();
   add_filter_options(sub, o->filters, /*with_month=*/false);
   sub.add_option("-n,--limit", o->limit, "Show at most N documents (0: all)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(whole_number(0, "NONNEGATIVE", "a number of documents (0 for all)"))
       ->default_val(20);
   sub.add_option("--sort", o->sort, "rank (best match first) or date (newest first)")
       ->check(CLI::IsMember({"rank", "date"}))

@@ -67,6 +67,16 @@ TEST_CASE("e2e: mark sets screening state, star and note, and search and export 
   SampleCatalogue c;
   CHECK(c.run({"mark", "1", "2", "--include", "--note", "for the December digest"}).status == 0);
   CHECK(c.run({"mark", "3", "--exclude", "--star"}).status == 0);
+  // An id or a count that is not one is refused in words, not as a range of floating-point numbers.
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"mark", "0", "--star"},
+                                               {"show", "abc"}, {"search", "trata", "--limit", "-1"}}) {
+    const RunResult bad = c.run(args);
+    CHECK(bad.status == 2);
+    CHECK(bad.err.find(args[0] == "search" ? "--limit: '-1' is not a number of documents (0 for all)"
+                                           : "is not a document id (a whole number from 1, as search prints it)") !=
+          std::string::npos);
+    CHECK(bad.err.find("0.000000") == std::string::npos);
+  }
   RunResult r = c.run({"search", "trata OR trafficking OR trafico OR tráfico", "--state", "included", "--format", "json"});
   for (const auto& d : nlohmann::json::parse(r.out)) {
     CHECK(d["state"] == "included");

@@ -4,7 +4,8 @@
 # Needs the catalogue of `scripts/bench ingest ENTRIES` (built first when missing). Runs QUERIES
 # typical one- to three-word queries built from the watch vocabulary (topic terms, country
 # names, common words; phrases and prefixes among them), half of them with a filter (--lang,
-# --topic, --country, --type, --since), each as `atip search … --format tsv` with the default
+# --topic, --country, --type, --state, --since, or a closed month: --since and --until; dates
+# relative to the catalogue's newest document), each as `atip search … --format tsv` with the default
 # limit of 20, process start included, after one warm-up pass; prints the median, 90th and 99th
 # percentile. The peers get the first PEER_QUERIES queries' words (they have no filters):
 #   grep -i -F over sfeed's TSV files (one grep per word, piped, as a user would)

@@ -1,3 +1,4 @@
+#include "lib/app/upgrade_note.hpp"
 #include "lib/app/add.hpp"
 
 #include <fmt/format.h>
@@ -233,6 +234,7 @@ int add_command(Context& ctx, const AddOptions& o) {
   require_catalogue(ctx.db_path);
   check_options(o);
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, cat);
   net::CurlClient client(net_options(ctx));
   const AddResult r = add_document(cat, client, o, ctx.clock.now());
   for (const std::string& w : r.warnings) fmt::print(ctx.err, "atip: warning: {}\n", text::terminal_safe(w));

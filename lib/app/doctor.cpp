@@ -93,6 +93,7 @@ int doctor(Context& ctx, const DoctorOptions& options) {
     }
     if (options.compact) {
       const store::Compaction done = store::compact_catalogue(ctx.db_path);
+      if (done.upgraded) fmt::print(ctx.out, "compact: {}\n", store::describe_upgrade(*done.upgraded));
       fmt::print(ctx.out, "compact: {} -> {}\n", store::megabytes(done.bytes_before), store::megabytes(done.bytes_after));
       if (done.log_bytes_left > 0)
         fmt::print(ctx.out, "compact: another program is reading the catalogue; the write-ahead log beside it "

@@ -1,3 +1,4 @@
+#include "lib/app/upgrade_note.hpp"
 #include "lib/app/feeds.hpp"
 
 #include <fmt/format.h>
@@ -39,6 +40,7 @@ AddFeedResult add_feed(Context& ctx, const std::string& given, const std::string
                        const std::vector<std::string>& tags, bool check) {
   if (auto why = unusable_feed_url(given)) throw Error(fmt::format("cannot add '{}': {}", given, *why));
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, cat);
   const std::string url = check ? feed_url_for(ctx, given) : given;
   const auto id = cat.add_feed({url, title, "", tags}, ctx.clock.now());
   if (id) return {*id, true, url};
@@ -57,6 +59,7 @@ AddFeedResult add_source(Context& ctx, const std::string& url, const std::string
     throw Error(fmt::format("cannot add '{}': an OAI-PMH base URL has no query (atip adds "
                             "?verb=ListRecords…)", url));
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, cat);
   store::NewFeed feed{url, title, "", tags};
   feed.kind = spec.kind;
   feed.page_select = spec.select;
@@ -72,6 +75,7 @@ AddFeedResult add_source(Context& ctx, const std::string& url, const std::string
 
 bool set_feed_enabled(Context& ctx, const std::string& id_or_url, bool enabled) {
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, cat);
   const auto feed = cat.find_feed(id_or_url);
   if (!feed) throw Error(fmt::format("no feed '{}' in the catalogue (see 'atip feeds list')", id_or_url));
   cat.set_feed_enabled(feed->id, enabled);
@@ -80,6 +84,7 @@ bool set_feed_enabled(Context& ctx, const std::string& id_or_url, bool enabled) 
 
 void remove_feed(Context& ctx, const std::string& id_or_url) {
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, cat);
   const auto feed = cat.find_feed(id_or_url);
   if (!feed) throw Error(fmt::format("no feed '{}' in the catalogue (see 'atip feeds list')", id_or_url));
   cat.remove_feed(feed->id);
@@ -105,6 +110,7 @@ ImportResult import_opml_text(Context& ctx, const std::string& bytes, const std:
     throw Error(fmt::format("cannot import '{}': {}", file, e.what()));
   }
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, cat);
   ImportResult result;
   for (const auto& o : outlines) {
     if (auto why = unusable_feed_url(o.xml_url)) {

@@ -1,3 +1,4 @@
+#include "lib/app/upgrade_note.hpp"
 #include "lib/app/fetch_command.hpp"
 
 #include <fmt/format.h>
@@ -87,6 +88,7 @@ namespace {
 // The run itself, under the lock; `report` is filled as far as the run got.
 int fetch_locked(Context& ctx, const FetchCommandOptions& o, FetchReport& report) {
   store::Catalogue catalogue(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, catalogue);
   // Overlapping cron runs: the second leaves at once rather than fetching everything twice.
   const auto lock = util::FileLock::try_acquire(ctx.db_path + ".lock");
   if (!lock)

@@ -1,3 +1,4 @@
+#include "lib/app/upgrade_note.hpp"
 #include "lib/app/import.hpp"
 
 #include <fmt/format.h>
@@ -133,6 +134,7 @@ FileImportReport import_file(Context& ctx, const FileImportOptions& o) {
   }
 
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, cat);
   std::vector<store::EntryOutcome> outcomes;
   try {
     outcomes = cat.ingest_unowned("import", "import: " + name, entries, ctx.clock.now(), same_work_decision(), o.dry_run);

@@ -1,3 +1,4 @@
+#include "lib/app/upgrade_note.hpp"
 #include "lib/app/screening.hpp"
 
 #include <fmt/format.h>
@@ -19,6 +20,7 @@ void mark(Context& ctx, const MarkOptions& o) {
   if (!o.state && !o.starred && !o.note)
     throw Error("nothing to mark: give --include, --exclude, --maybe, --new, --star, --unstar or --note", kExitUsage);
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, cat);
   const auto missing = cat.mark(o.ids, {o.state, o.starred, o.note});
   if (missing.empty()) return;
   std::string list;

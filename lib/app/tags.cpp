@@ -1,3 +1,4 @@
+#include "lib/app/upgrade_note.hpp"
 #include "lib/app/tags.hpp"
 
 #include <fmt/format.h>
@@ -60,6 +61,7 @@ void list_tags(Context& ctx, TagsFormat format) {
 long retag(Context& ctx) {
   const catalog::Vocabulary& v = vocabulary().vocabulary;
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
+  note_upgrade(ctx, cat);
   const auto n = cat.retag([&](const store::TaggingInput& in) {
     store::EntryRecord r;
     r.title = in.title;

@@ -5,7 +5,7 @@
 namespace atip::store {
 
 Catalogue::Catalogue(const std::string& path, OpenMode mode)
-    : path_(path), db_(open_database(path, mode)) {
+    : path_(path), db_(open_database(path, mode, &upgraded_)) {
   // A fetch touches the indexes of a large catalogue all over: a 32 MB page cache (allocated
   // as used, not up front) keeps their inner pages in memory instead of re-reading them for
   // every entry. (Readers keep the default: a search reads a few hundred pages, and mapping

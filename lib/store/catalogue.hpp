@@ -243,6 +243,8 @@ class Catalogue {
   Catalogue& operator=(const Catalogue&) = delete;
 
   const std::string& path() const { return path_; }
+  // Set when opening this catalogue upgraded it from an older schema level.
+  const std::optional<Upgrade>& upgraded() const { return upgraded_; }
 
   // Feeds. add_feed returns the new id, or nullopt when the URL is already there (and then
   // only adds the missing tags and fills an empty title).
@@ -360,6 +362,7 @@ class Catalogue {
   };
 
   std::string path_;
+  std::optional<Upgrade> upgraded_;  // before db_, whose opening sets it
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<Group, GroupDeleter> group_;
 };

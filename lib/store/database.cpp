@@ -122,7 +122,8 @@ int migrate(SQLite::Database& db, const std::string& path, int up_to) {
   return applied;
 }
 
-std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode) {
+std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode,
+                                                std::optional<Upgrade>* upgraded) {
   check_path(path, mode);
   // No connection is ever used by two threads at once (a fetch hands its catalogue to the
   // store thread), so SQLite's per-call mutexes are pure cost: about 6% of an export's time.
@@ -150,8 +151,21 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
             fail(fmt::format("not upgrading catalogue '{}' from schema level {}: {}", path, level, e.what()));
         }
       }
-      migrate(*db, path);
+      const int applied = migrate(*db, path);
       record_missing_lengths(*db);
+      if (upgraded && applied > 0 && level > 0) {
+        Upgrade u;
+        u.from_level = level;
+        u.to_level = user_version(*db);
+        u.backup_path = upgrade_backup_path(path, level);
+        std::error_code ec;
+        const auto bytes = std::filesystem::file_size(u.backup_path, ec);
+        u.backup_bytes = ec ? 0 : static_cast<std::int64_t>(bytes);
+        const std::int64_t page = db->execAndGet("PRAGMA page_size").getInt64();
+        u.free_bytes = db->execAndGet("PRAGMA freelist_count").getInt64() * page;
+        u.file_bytes = db->execAndGet("PRAGMA page_count").getInt64() * page;
+        *upgraded = std::move(u);
+      }
     } else {
       const int level = user_version(*db);
       if (level > current_schema_level())

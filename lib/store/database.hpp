@@ -1,7 +1,9 @@
 #pragma once
 // Opening the catalogue: one place for the pragmas and the migrations. All SQL of atip lives in
 // lib/store; callers see typed functions (catalogue.hpp), never statements.
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace SQLite {
@@ -18,12 +20,22 @@ enum class OpenMode {
 // The schema level this atip writes (the number of the last file in schema/).
 int current_schema_level();
 
+// What opening for writing did to an existing catalogue at an older schema level.
+struct Upgrade {
+  int from_level = 0, to_level = 0;
+  std::string backup_path;         // the copy as it was (upgrade_backup_path)
+  std::int64_t backup_bytes = 0;
+  std::int64_t free_bytes = 0;     // left free in the file by the upgrade (doctor --compact)
+  std::int64_t file_bytes = 0;
+};
+
 // Opens (and for ReadWrite, creates and migrates) the catalogue at `path`. Before upgrading an
 // existing catalogue it writes a copy at upgrade_backup_path(); when that fails nothing is
-// upgraded.
+// upgraded. When this call upgraded it, `upgraded` (if given) says so.
 // Throws atip::Error with exit code kExitCatalogue and a one-line message when the path is a
 // folder, is not an SQLite database, was written by a newer atip, or cannot be opened.
-std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode);
+std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMode mode,
+                                                std::optional<Upgrade>* upgraded = nullptr);
 
 // Applies every migration above the database's user_version (up to level `up_to`, 0: the
 // current level), each in its own transaction together with the user_version bump. Returns the

@@ -245,9 +245,11 @@ DoctorReport check_catalogue(const std::string& path) {
 
 std::string megabytes(std::int64_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6); }
 
-bool worth_compacting(const DoctorReport& report) {
-  return report.free_bytes >= (1 << 20) && report.free_bytes * 10 >= report.file_bytes;
+bool worth_compacting(std::int64_t free_bytes, std::int64_t file_bytes) {
+  return free_bytes >= (1 << 20) && free_bytes * 10 >= file_bytes;
 }
+
+bool worth_compacting(const DoctorReport& report) { return worth_compacting(report.free_bytes, report.file_bytes); }
 
 namespace {
 
@@ -291,10 +293,17 @@ std::vector<std::string> remove_orphans(SQLite::Database& db) {
 
 }  // namespace
 
+std::string describe_upgrade(const Upgrade& u) {
+  return fmt::format("upgraded from schema level {} to {}; the copy as it was is '{}' ({})", u.from_level, u.to_level,
+                     u.backup_path, megabytes(u.backup_bytes));
+}
+
 std::vector<std::string> repair_catalogue(const std::string& path) {
   require_existing(path);
-  auto db = open_database(path, OpenMode::ReadWrite);
+  std::optional<Upgrade> upgraded;
+  auto db = open_database(path, OpenMode::ReadWrite, &upgraded);
   std::vector<std::string> done;
+  if (upgraded) done.push_back(describe_upgrade(*upgraded));
   try {
     SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
     const int level = db->execAndGet("PRAGMA user_version").getInt();
@@ -322,8 +331,8 @@ std::vector<std::string> repair_catalogue(const std::string& path) {
 
 Compaction compact_catalogue(const std::string& path) {
   require_existing(path);
-  auto db = open_database(path, OpenMode::ReadWrite);
   Compaction out;
+  auto db = open_database(path, OpenMode::ReadWrite, &out.upgraded);
   out.bytes_before = file_bytes(*db);
   try {
     db->exec("VACUUM");

@@ -3,9 +3,12 @@
 // documents (indexes, the full-text index, schema objects, rows pointing at nothing). Documents
 // themselves are never changed or removed by a repair.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "lib/store/database.hpp"
 
 #include "lib/store/catalogue.hpp"
 
@@ -45,11 +48,15 @@ DoctorReport check_catalogue(const std::string& path);
 // with its backup). Returns what was done, one line each. Throws atip::Error when the file is
 // too damaged to write.
 std::vector<std::string> repair_catalogue(const std::string& path);
+// "upgraded from schema level 9 to 11; the copy as it was is '<path>.bak-v9' (12.3 MB)".
+std::string describe_upgrade(const Upgrade& u);
 
 // True when the free pages are worth a compaction: at least 1 MiB and a tenth of the file.
 // Deletions and the full-text index's merges free a little all the time, reused by new rows;
 // an upgrade that shrinks every row (schema level 9) can free up to about 30% of it at once.
 bool worth_compacting(const DoctorReport& report);
+// The same test on a file of `file_bytes` of which `free_bytes` are free pages.
+bool worth_compacting(std::int64_t free_bytes, std::int64_t file_bytes);
 
 // "169.6 MB": the sizes doctor prints, in decimal megabytes.
 std::string megabytes(std::int64_t bytes);
@@ -59,6 +66,7 @@ struct Compaction {
   // The size of the write-ahead log left behind because another connection was still reading;
   // the next connection that may write clears it on closing. 0 when the log was emptied.
   std::int64_t log_bytes_left = 0;
+  std::optional<Upgrade> upgraded;  // when opening it upgraded the catalogue first
 };
 
 // Rewrites the catalogue at `path` without its free pages (SQLite's VACUUM, all or nothing),

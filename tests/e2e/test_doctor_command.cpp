@@ -180,6 +180,39 @@ TEST_CASE("e2e: atip doctor --compact that cannot write its copy changes nothing
   CHECK(atip::testing::stored_documents(f.db()) == before);
 }
 
+TEST_CASE("e2e: a command that upgrades the catalogue says so once, naming the copy it left") {
+  TempDir tmp;
+  const std::string db = tmp.file("old.db");
+  atip::testing::load_fixture(9, db);
+  {
+    // Free pages, as an upgrade that shrinks every row leaves them.
+    SQLite::Database d(db, SQLite::OPEN_READWRITE);
+    d.exec("CREATE TABLE junk(b BLOB)");
+    d.exec("INSERT INTO junk VALUES (randomblob(3000000))");
+    d.exec("DROP TABLE junk");
+  }
+  const std::map<std::string, std::string> env = {{"ATIP_DB", db}, {"HOME", tmp.path().string()}};
+  RunResult r = run_atip({"mark", "1", "--star"}, env);
+  CHECK(r.status == 0);
+  CHECK(r.err.find("atip: catalogue '" + db + "' upgraded from schema level 9 to ") != std::string::npos);
+  CHECK(r.err.find("; the copy as it was is '" + db + ".bak-v9' (") != std::string::npos);
+  CHECK(r.err.find("to delete once it is no longer needed\n") != std::string::npos);
+  CHECK(r.err.find(" are now free pages; 'atip doctor --compact' gives them back to the file system\n") !=
+        std::string::npos);
+  CHECK(std::filesystem::exists(db + ".bak-v9"));
+  // Current now: nothing more to say.
+  r = run_atip({"mark", "2", "--star"}, env);
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+
+  // doctor --compact upgrades first too, and says so on its own output.
+  const std::string other = tmp.file("other.db");
+  atip::testing::load_fixture(9, other);
+  r = run_atip({"doctor", "--compact"}, {{"ATIP_DB", other}, {"HOME", tmp.path().string()}});
+  CHECK(r.out.find("compact: upgraded from schema level 9 to ") != std::string::npos);
+  CHECK(r.out.find("the copy as it was is '" + other + ".bak-v9'") != std::string::npos);
+}
+
 TEST_CASE("e2e: atip doctor on an old catalogue notes the upgrade to come and changes nothing") {
   TempDir tmp;
   const std::string db = tmp.file("old.db");

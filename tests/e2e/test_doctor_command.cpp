@@ -2,6 +2,7 @@
 // a repair that re-tags and rebuilds without touching documents, and a backup that is whole.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <sys/resource.h>
 
@@ -38,6 +39,14 @@ struct Fetched {
     REQUIRE(run_atip({"fetch"}, env).status == 0);
   }
   std::string db() const { return env.at("ATIP_DB"); }
+
+  // Grows every document's stored HTML by `bytes` and shrinks it back: the file keeps about
+  // 6 x `bytes` of free pages, with every document as it was.
+  void leave_free_pages(int bytes) const {
+    SQLite::Database d(db(), SQLite::OPEN_READWRITE);
+    d.exec(fmt::format("UPDATE document SET summary_html = hex(randomblob({})) || summary_html", bytes / 2));
+    d.exec(fmt::format("UPDATE document SET summary_html = substr(summary_html, {})", bytes + 1));
+  }
 };
 
 }  // namespace
@@ -95,11 +104,7 @@ TEST_CASE("e2e: atip doctor --repair and --compact wait for no fetch: refused wh
 
 TEST_CASE("e2e: atip doctor notes free pages; --compact shrinks the file and keeps every document") {
   Fetched f;
-  {
-    SQLite::Database d(f.db(), SQLite::OPEN_READWRITE);
-    d.exec("UPDATE document SET summary_html = hex(randomblob(500000)) || summary_html");
-    d.exec("UPDATE document SET summary_html = substr(summary_html, 1000001)");
-  }
+  f.leave_free_pages(1'000'000);
   const auto before = atip::testing::stored_documents(f.db());
   const std::string found = run_atip({"search", "trafficking", "--format", "tsv"}, f.env).out;
   REQUIRE(std::count(found.begin(), found.end(), '\n') == 6);
@@ -144,11 +149,7 @@ class FileSizeLimit {
 
 TEST_CASE("e2e: atip doctor --compact that cannot write its copy changes nothing and says so") {
   Fetched f;
-  {
-    SQLite::Database d(f.db(), SQLite::OPEN_READWRITE);
-    d.exec("UPDATE document SET summary_html = hex(randomblob(200000)) || summary_html");
-    d.exec("UPDATE document SET summary_html = substr(summary_html, 400001)");
-  }
+  f.leave_free_pages(400'000);
   const auto before = atip::testing::stored_documents(f.db());
   const std::string found = run_atip({"search", "trafficking", "--format", "tsv"}, f.env).out;
   REQUIRE(std::count(found.begin(), found.end(), '\n') == 6);

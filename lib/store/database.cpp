@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "lib/store/backup.hpp"
+#include "lib/store/id_set.hpp"
 #include "lib/store/lengths.hpp"
 #include "lib/store/ranking.hpp"
 #include "lib/store/storage_error.hpp"
@@ -139,6 +140,7 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
       fail(fmt::format("catalogue '{}' is read-only (check the permissions of the file and its folder)", path));
     configure(*db, mode);
     register_ranking(db->getHandle());
+    register_id_set(db->getHandle());
     if (mode == OpenMode::ReadWrite) {
       // Years of screening live in this file: keep a copy of it as it was before the upgrade.
       const int level = user_version(*db);

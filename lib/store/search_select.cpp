@@ -9,6 +9,7 @@
 
 #include "lib/store/catalogue.hpp"
 #include "lib/store/document_rows.hpp"
+#include "lib/store/id_set.hpp"
 #include "lib/store/ranking.hpp"
 #include "lib/store/row.hpp"
 #include "lib/store/selection_sql.hpp"
@@ -60,36 +61,33 @@ bool screened_only(const Selection& sel) {
 // A date range with an end (--until) lies behind the newest matches of a common word, which
 // the window walks first: tested on each match's row, "trata --until 2021-03-01" read 100,000
 // rows of a million-document catalogue (170 ms). The ids the date index holds for the range,
-// read once into SQLite's list for IN, test a match without its row, and the range of those
-// ids lets the full-text index skip the matches outside it. The list costs about 0.15 us per
-// document in the range (145 ms for a million), so a range holding more than kDatedList
-// documents keeps the row test; without an end, the newest matches are in the range and the
-// row test stops early.
-constexpr int kDatedList = 100000;
+// read once, test a match without its row (id_set.hpp), and their least and greatest let the
+// full-text index skip the matches outside them. Reading them costs about 0.1 us per document
+// in the range, so a range holding more than kDatedIds documents keeps the row test; without an
+// end, the newest matches are in the range and the row test stops early.
+constexpr std::size_t kDatedIds = 100000;
 
 struct DatedIds {
   bool on = false;
-  std::int64_t lo = 0, hi = 0;  // the least and greatest id dated within the range
+  std::vector<std::int64_t> ids;  // sorted
 };
 
 // The expression of the date index, on the document table under `alias`.
 std::string date_of(const char* alias) { return fmt::format("coalesce({0}.published, {0}.first_seen)", alias); }
 
-// " AND <date> <= :until", and " AND <date> >= :since" with a start.
-std::string date_range(const Selection& s, const char* alias) {
-  std::string sql = fmt::format(" AND {} <= :until", date_of(alias));
-  if (s.since) sql += fmt::format(" AND {} >= :since", date_of(alias));
-  return sql;
-}
-
 DatedIds dates_from_index(SQLite::Database& db, const Selection& s) {
   if (s.fts_query.empty() || !s.until) return {};
-  SQLite::Statement st(db, fmt::format("SELECT count(*), min(id), max(id) FROM (SELECT d.id FROM document d INDEXED BY "
-                                       "document_date WHERE 1{} LIMIT {})", date_range(s, "d"), kDatedList + 1));
+  SQLite::Statement st(db, fmt::format("SELECT d.id FROM document d INDEXED BY document_date WHERE {0} <= :until{1} "
+                                       "LIMIT {2}", date_of("d"),
+                                       s.since ? fmt::format(" AND {} >= :since", date_of("d")) : "", kDatedIds + 1));
   st.bind(":until", *s.until);
   if (s.since) st.bind(":since", *s.since);
-  if (!st.executeStep() || st.getColumn(0).getInt() > kDatedList || st.getColumn(1).isNull()) return {};
-  return {true, st.getColumn(1).getInt64(), st.getColumn(2).getInt64()};
+  DatedIds out;
+  while (st.executeStep()) out.ids.push_back(st.getColumn(0).getInt64());
+  if (out.ids.empty() || out.ids.size() > kDatedIds) return {};
+  std::sort(out.ids.begin(), out.ids.end());
+  out.on = true;
+  return out;
 }
 
 // The tag, feed, language and screening filters, and the dates when the date index answers
@@ -97,10 +95,9 @@ DatedIds dates_from_index(SQLite::Database& db, const Selection& s) {
 // document (a page each, or none).
 std::string early_filters(const Selection& sel, const DatedIds& dated) {
   std::string sql;
-  // "+": otherwise SQLite hands each id of the list to the full-text index as a query of its own.
   if (dated.on)
-    sql += fmt::format(" AND document_fts.rowid BETWEEN {} AND {} AND +document_fts.rowid IN (SELECT dd.id FROM "
-                       "document dd INDEXED BY document_date WHERE 1{})", dated.lo, dated.hi, date_range(sel, "dd"));
+    sql += fmt::format(" AND document_fts.rowid BETWEEN {} AND {} AND atip_in_ids(document_fts.rowid)",
+                       dated.ids.front(), dated.ids.back());
   if (!sel.feed_ids.empty())
     sql += fmt::format(" AND EXISTS (SELECT 1 FROM sighting s WHERE s.document_id = document_fts.rowid AND "
                        "s.feed_id IN {})", placeholders("feed", sel.feed_ids.size()));
@@ -121,12 +118,8 @@ std::string early_filters(const Selection& sel, const DatedIds& dated) {
   return sql;
 }
 
-void bind_early(SQLite::Statement& st, const Selection& sel, const DatedIds& dated) {
+void bind_early(SQLite::Statement& st, const Selection& sel) {
   st.bind(":q", sel.fts_query);
-  if (dated.on) {
-    st.bind(":until", *sel.until);
-    if (sel.since) st.bind(":since", *sel.since);
-  }
   for (std::size_t i = 0; i < sel.feed_ids.size(); ++i) st.bind(fmt::format(":feed{}", i), sel.feed_ids[i]);
   bind_list(st, "topic", sel.topics);
   bind_list(st, "area", sel.areas);
@@ -174,7 +167,7 @@ std::optional<std::vector<Document>> rank_then_filter(SQLite::Database& db, cons
   SQLite::Statement window(db, fmt::format("SELECT rowid, {} FROM document_fts WHERE document_fts MATCH :q{} "
                                            "ORDER BY rowid DESC LIMIT {}", kRankSql, early_filters(sel, dated),
                                            sel.rank_window));
-  bind_early(window, sel, dated);
+  bind_early(window, sel);
   std::vector<Hit> hits;
   while (window.executeStep()) hits.push_back({window.getColumn(0).getInt64(), window.getColumn(1).getDouble()});
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.rank < b.rank; });
@@ -322,6 +315,7 @@ void Catalogue::search(const Selection& sel, bool details, const std::function<v
     if (!any_in_dates(*db_, sel)) return;
     Details more(*db_, details);
     const DatedIds dated = ranks_in_window(sel) ? dates_from_index(*db_, sel) : DatedIds{};
+    const IdSetScope dated_scope(dated.ids);
     if (ranks_in_window(sel)) {
       if (auto found = rank_then_filter(*db_, sel, dated)) {
         for (Document& d : *found) {
@@ -335,7 +329,13 @@ void Catalogue::search(const Selection& sel, bool details, const std::function<v
     SQLite::Statement st(*db_, ranks_in_window(sel) ? filtered_window_sql(sel, dated)
                                : date_walk          ? date_walk_sql(sel)
                                                     : selection_sql(sel, rows::kDocumentColumns));
-    bind_selection(st, sel);
+    if (dated.on) {  // the dates are in the set of ids, not in parameters
+      Selection binding = sel;
+      binding.since = binding.until = std::nullopt;
+      bind_selection(st, binding);
+    } else {
+      bind_selection(st, sel);
+    }
     std::vector<Document> found;
     while (st.executeStep()) {
       Document d = read_columns(st);

@@ -12,6 +12,7 @@
 
 #include "lib/store/backup.hpp"
 #include "lib/store/id_set.hpp"
+#include "lib/store/language_filter.hpp"
 #include "lib/store/lengths.hpp"
 #include "lib/store/ranking.hpp"
 #include "lib/store/storage_error.hpp"
@@ -61,8 +62,9 @@ int user_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
 }
 
-// A catalogue upgraded to schema level 11 has its documents' lengths to record once (a second
-// or so for a million documents); until then searches read them from the full-text index.
+// A catalogue upgraded to schema level 11 or 12 has its documents' lengths and languages to
+// record once (a second or so for a million documents); until then searches read them from the
+// full-text index and the documents.
 void record_missing_lengths(SQLite::Database& db) {
   if (!lengths_missing(db)) return;
   SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
@@ -141,6 +143,7 @@ std::unique_ptr<SQLite::Database> open_database(const std::string& path, OpenMod
     configure(*db, mode);
     register_ranking(db->getHandle());
     register_id_set(db->getHandle());
+    register_language_filter(db->getHandle());
     if (mode == OpenMode::ReadWrite) {
       // Years of screening live in this file: keep a copy of it as it was before the upgrade.
       const int level = user_version(*db);

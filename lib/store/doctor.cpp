@@ -33,7 +33,8 @@ bool has_table(SQLite::Database& db, const std::string& name) {
 // them again.
 bool derived(const std::string& type, const std::string& name = {}) {
   return type == "index" || type == "trigger" || type == "view" ||
-         (type == "table" && (name == "document_length" || name == "document_length_stale"));
+         (type == "table" &&
+          (name == "document_length" || name == "document_length_stale" || name == "document_language_code"));
 }
 
 std::int64_t count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
@@ -149,6 +150,8 @@ class Checker {
     }
     if (const auto wrong = wrong_lengths(db_); wrong > 0)
       problem("full-text index", fmt::format("{} documents' recorded lengths differ from the index's", wrong), true);
+    if (const auto wrong = wrong_languages(db_); wrong > 0)
+      problem("full-text index", fmt::format("{} documents' recorded languages differ from their own", wrong), true);
   }
 
   void duplicates() {
@@ -320,7 +323,7 @@ std::vector<std::string> repair_catalogue(const std::string& path) {
     db->exec("INSERT INTO document_fts(document_fts) VALUES ('rebuild')");
     done.push_back(fmt::format("rebuilt the full-text index from {} documents", count(*db, "SELECT count(*) FROM document")));
     rebuild_lengths(*db);
-    done.push_back("recorded every document's length for the ranking");
+    done.push_back("recorded every document's length for the ranking, and its language for --lang");
     tx.commit();
   } catch (const SQLite::Exception& e) {
     throw Error(fmt::format("cannot repair catalogue '{}': {}; nothing was changed. Restore it from a backup "

@@ -3,6 +3,7 @@
 
 #include "lib/store/catalogue.hpp"
 #include "lib/store/document_rows.hpp"
+#include "lib/store/lengths.hpp"
 #include "lib/store/row.hpp"
 
 namespace atip::store {
@@ -51,6 +52,11 @@ std::int64_t Catalogue::retag(const std::function<TaggingOutput(const TaggingInp
     done += static_cast<std::int64_t>(batch.size());
     after = batch.back().id;
   }
+  // The languages that changed were marked stale, and searches test those on the document's
+  // row until they are recorded again: now, rather than at the next fetch.
+  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  record_lengths(*db_, {});
+  tx.commit();
   return done;
 }
 

@@ -154,6 +154,42 @@ TEST_CASE("store::search: the language filter is tested before the document and 
   CHECK(f.rows(s, false).empty());
 }
 
+TEST_CASE("store::search: the language filter gives select()'s documents whether a language is recorded, stale or not") {
+  Catalogue2600 f;
+  {
+    // Another program moves a tenth to German, which has no byte of its own, and a tenth to
+    // English: stale until the next write records them.
+    SQLite::Database db(f.path, SQLite::OPEN_READWRITE);
+    db.exec("UPDATE document SET language = 'de' WHERE id % 10 = 0");
+    db.exec("UPDATE document SET language = 'en' WHERE id % 10 = 5");
+  }
+  auto each_language = [&] {
+    for (const std::vector<std::string>& languages :
+         {std::vector<std::string>{"de"}, {"en"}, {"pt"}, {"es", "de"}, {"fr"}}) {
+      CAPTURE(languages.front());
+      Selection s = ranked(200, 20);
+      s.languages = languages;
+      f.same(s);
+      CHECK(f.rows(s, true).empty() == (languages.front() == "fr"));
+    }
+  };
+  each_language();
+  EntryRecord r;
+  r.entry_key = r.content_hash = "new";
+  r.title = "Otro informe";
+  f.c.ingest(1, "A", {r}, 1'700'000'100);
+  {
+    SQLite::Database db(f.path, SQLite::OPEN_READONLY);
+    REQUIRE(db.execAndGet("SELECT count(*) FROM document_length_stale").getInt() == 0);
+  }
+  each_language();
+  {
+    SQLite::Database db(f.path, SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM document_language_code");
+  }
+  each_language();
+}
+
 TEST_CASE("store::search: screening states are tested before the document and give select()'s documents") {
   Catalogue2600 f;
   SQLite::Database db(f.path, SQLite::OPEN_READWRITE);

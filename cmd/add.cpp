@@ -16,8 +16,9 @@ Runner setup_add(CLI::App& sub) {
   optional("--title", o->title, "Title (required when the page gives none, e.g. a PDF)", "TEXT");
   optional("--date", o->date, "Publication date, instead of the page's", "DATE");
   optional("--type", o->type, "Document type of the vocabulary (report, law, …)", "TYPE");
-  sub.add_option("--country", o->countries, "Country the document is about (ISO code); repeatable")
+  sub.add_option("--country", o->countries, "Country the document is about (ISO code); repeatable, or a list: AR,PE")
       ->type_name("CC")
+      ->delimiter(',')
       ->allow_extra_args(false);
   optional("--lang", o->lang, "Language (en, es, pt, fr …), instead of the page's", "LANG");
   sub.add_option("--author", o->authors, "Author, instead of the page's; repeatable")

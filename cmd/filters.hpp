@@ -13,14 +13,22 @@ inline void add_filter_options(CLI::App& sub, app::Filters& f, bool with_month) 
       ->type_name("DATE");
   if (with_month) sub.add_option("--month", f.month, "Works dated in this month")->type_name("YYYY-MM");
   sub.add_option("--feed", f.feeds, "Carried by this feed (id or URL); repeatable")->type_name("ID|URL");
-  sub.add_option("--topic", f.topics, "Tagged with this topic; repeatable")->type_name("TOPIC");
-  sub.add_option("--area", f.areas, "Tagged with this 4P area; repeatable")->type_name("AREA");
-  sub.add_option("--country", f.countries, "Tagged with this country (ISO code); repeatable")->type_name("CC");
-  sub.add_option("--type", f.types, "Of this document type; repeatable")->type_name("TYPE");
-  sub.add_option("--lang", f.languages, "In this language (en, es, pt, fr, other; pt-BR counts as pt); repeatable")
-      ->type_name("LANG");
-  sub.add_option("--state", f.states, "In this screening state (new, included, excluded, maybe, starred); repeatable")
-      ->type_name("STATE");
+  // A list is one flag per value or one flag with commas: --country AR,PE finds either.
+  sub.add_option("--topic", f.topics, "Tagged with this topic; repeatable, or a list: a,b")
+      ->type_name("TOPIC")
+      ->delimiter(',');
+  sub.add_option("--area", f.areas, "Tagged with this 4P area; repeatable, or a list")->type_name("AREA")->delimiter(',');
+  sub.add_option("--country", f.countries, "Tagged with this country (ISO code); repeatable, or a list: AR,PE")
+      ->type_name("CC")
+      ->delimiter(',');
+  sub.add_option("--type", f.types, "Of this document type; repeatable, or a list")->type_name("TYPE")->delimiter(',');
+  sub.add_option("--lang", f.languages, "In this language (en, es, pt, fr, other; pt-BR counts as pt); repeatable, or a list")
+      ->type_name("LANG")
+      ->delimiter(',');
+  sub.add_option("--state", f.states,
+                 "In this screening state (new, included, excluded, maybe, starred); repeatable, or a list")
+      ->type_name("STATE")
+      ->delimiter(',');
   sub.add_flag("--all", f.all, "Include documents scored as not about trafficking (hidden by default)");
   sub.add_option("--min-relevance", f.min_relevance,
                  "Hide documents scored below SCORE (0 to 1) as not about trafficking, unless --all")

@@ -50,7 +50,7 @@ long export_documents(Context& ctx, const ExportOptions& options) {
   if (!options.query.empty()) sel.fts_query = search_expression(options.query);
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
   cat.unmap_for_streaming();
-  resolve_feeds(cat, options.filters, sel);
+  resolve_filters(cat, options.filters, sel);
 
   exporter::DigestInfo info;
   info.title = options.title;

@@ -81,12 +81,40 @@ std::optional<util::UnixTime> parse_when(const std::string& value, util::UnixTim
   return util::parse_cli_date(value, end);
 }
 
-void resolve_feeds(store::Catalogue& cat, const Filters& f, store::Selection& sel) {
+namespace {
+
+// A tag filter's value that no document has and the vocabulary does not name either is a slip
+// ("ARG", "labour" for forced_labour, "AR PE" for two countries): said, where a search would
+// find nothing and say nothing. The vocabulary is read only then: it takes a few milliseconds,
+// as long as a whole search.
+void check_tag_values(store::Catalogue& cat, const std::vector<std::string>& values, const char* flag,
+                      catalog::Family family, const char* what) {
+  if (values.empty()) return;
+  const std::vector<std::string> known = cat.tag_values(std::string(catalog::family_name(family)));
+  for (const std::string& v : values) {
+    if (std::find(known.begin(), known.end(), v) != known.end()) continue;
+    const auto& named = vocabulary().vocabulary.values[static_cast<std::size_t>(family)];
+    if (std::find(named.begin(), named.end(), v) != named.end()) continue;
+    std::vector<std::string> sorted = named;
+    std::sort(sorted.begin(), sorted.end());
+    std::string list;
+    for (const std::string& n : sorted) list += (list.empty() ? "" : ", ") + n;
+    throw Error(fmt::format("{} '{}' is not {} of the watch vocabulary ({})", flag, v, what, list), kExitUsage);
+  }
+}
+
+}  // namespace
+
+void resolve_filters(store::Catalogue& cat, const Filters& f, store::Selection& sel) {
   for (const auto& feed : f.feeds) {
     const auto row = cat.find_feed(feed);
     if (!row) throw Error(fmt::format("no feed '{}' in the catalogue (see 'atip feeds list')", feed));
     sel.feed_ids.push_back(row->id);
   }
+  check_tag_values(cat, sel.topics, "--topic", catalog::Family::topic, "a topic");
+  check_tag_values(cat, sel.areas, "--area", catalog::Family::area, "a 4P area");
+  check_tag_values(cat, sel.countries, "--country", catalog::Family::country, "a country code");
+  check_tag_values(cat, sel.types, "--type", catalog::Family::type, "a document type");
 }
 
 store::Selection to_selection(const Context& ctx, const Filters& f) {

@@ -23,9 +23,10 @@ struct Filters {
 // (exit 2) for an unreadable date or an unknown state, naming the flag.
 store::Selection to_selection(const Context& ctx, const Filters& filters);
 
-// Adds the feeds of `filters` to `selection`; throws atip::Error (exit 1) for a feed that is
-// not in the catalogue.
-void resolve_feeds(store::Catalogue& catalogue, const Filters& filters, store::Selection& selection);
+// Adds the feeds of `filters` to `selection`; throws atip::Error for a feed that is not in the
+// catalogue (exit 1), and for a tag that no document has and the vocabulary does not name
+// (exit 2, listing the vocabulary's).
+void resolve_filters(store::Catalogue& catalogue, const Filters& filters, store::Selection& selection);
 
 // The FTS5 expression for a user's query; a malformed or empty query is an atip::Error (exit 2)
 // that says where the problem is.

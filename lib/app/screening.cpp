@@ -21,11 +21,18 @@ void mark(Context& ctx, const MarkOptions& o) {
     throw Error("nothing to mark: give --include, --exclude, --maybe, --new, --star, --unstar or --note", kExitUsage);
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadWrite);
   note_upgrade(ctx, cat);
-  const auto missing = cat.mark(o.ids, {o.state, o.starred, o.note});
+  std::vector<std::int64_t> missing;
+  for (const std::int64_t id : cat.mark(o.ids, {o.state, o.starred, o.note}))
+    if (std::find(missing.begin(), missing.end(), id) == missing.end()) missing.push_back(id);
   if (missing.empty()) return;
   std::string list;
   for (auto id : missing) list += (list.empty() ? "" : ", ") + std::to_string(id);
-  throw Error(fmt::format("no document {} in the catalogue (the others were marked)", list));
+  // An id given twice is one document: only others than the missing ones were marked.
+  const bool others = std::any_of(o.ids.begin(), o.ids.end(), [&](std::int64_t id) {
+    return std::find(missing.begin(), missing.end(), id) == missing.end();
+  });
+  throw Error(fmt::format("no document{} {} in the catalogue{}", missing.size() > 1 ? "s" : "", list,
+                          others ? " (the others were marked)" : ""));
 }
 
 namespace {
@@ -64,7 +71,7 @@ void stats(Context& ctx, const StatsOptions& o) {
   const store::StatsBy by = stats_by(o.by);
   store::Selection sel = to_selection(ctx, o.filters);
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
-  resolve_feeds(cat, o.filters, sel);
+  resolve_filters(cat, o.filters, sel);
   const auto counts = cat.stats(sel, by);
   if (o.format == StatsFormat::Json) {
     nlohmann::json out = nlohmann::json::array();

@@ -88,7 +88,7 @@ int search(Context& ctx, const SearchOptions& o) {
   store::Selection sel = to_selection(ctx, o.filters);
   sel.fts_query = search_expression(o.query, o.expand);
   store::Catalogue cat(ctx.db_path, store::OpenMode::ReadOnly);
-  resolve_feeds(cat, o.filters, sel);
+  resolve_filters(cat, o.filters, sel);
   sel.limit = o.limit;
   // A search shows a screenful: the best among the newest matches (see kRankWindow); asking
   // for every match (--limit 0) ranks them all.

@@ -346,6 +346,9 @@ class Catalogue {
 
   // Documents per (kind, value) of tag.
   std::vector<std::pair<TagRecord, std::int64_t>> tag_counts();
+  // The values of one kind of tag ("country") that some document has or had: a filter's value
+  // outside them finds nothing.
+  std::vector<std::string> tag_values(const std::string& kind);
 
   std::int64_t count_documents();
   std::int64_t count_sightings();

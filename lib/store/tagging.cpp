@@ -62,4 +62,12 @@ std::int64_t Catalogue::retag(const std::function<TaggingOutput(const TaggingInp
 
 std::vector<std::pair<TagRecord, std::int64_t>> Catalogue::tag_counts() { return rows::tag_counts(*db_); }
 
+std::vector<std::string> Catalogue::tag_values(const std::string& kind) {
+  SQLite::Statement st(*db_, "SELECT value FROM tag_name WHERE kind = ? ORDER BY value");
+  st.bind(1, kind);
+  std::vector<std::string> out;
+  while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+  return out;
+}
+
 }  // namespace atip::store

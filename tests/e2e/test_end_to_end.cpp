@@ -94,6 +94,40 @@ TEST_CASE("e2e: import, fetch twice, search, show and export the sample feeds") 
   CHECK(r.status == 1);
   CHECK(r.out.empty());
 
+  // Tag filters: a list in one flag finds either value, as two flags do; a value that neither
+  // the catalogue nor the vocabulary knows is an error listing the vocabulary's, not an empty
+  // result; one the vocabulary knows that no document has is an empty result.
+  const auto ids = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"search", "trata", "--format", "json"});
+    const RunResult found = run_atip(args, env);
+    std::set<std::int64_t> out;
+    if (found.status == 0)
+      for (const auto& d : nlohmann::json::parse(found.out)) out.insert(d["id"].get<std::int64_t>());
+    return out;
+  };
+  const auto argentina = ids({"--country", "AR"}), peru = ids({"--country", "PE"});
+  CHECK(!argentina.empty());
+  CHECK(!peru.empty());
+  CHECK(argentina != peru);
+  auto either = argentina;
+  either.insert(peru.begin(), peru.end());
+  CHECK(ids({"--country", "AR,pe"}) == either);
+  CHECK(ids({"--country", "AR", "--country", "PE"}) == either);
+  r = run_atip({"search", "trata", "--country", "ARG"}, env);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("--country 'ARG' is not a country code of the watch vocabulary (AG, AR, BB, BO, BR,") !=
+        std::string::npos);
+  r = run_atip({"stats", "--topic", "labour"}, env);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("--topic 'labour' is not a topic") != std::string::npos);
+  CHECK(r.err.find("forced_labour") != std::string::npos);
+  r = run_atip({"export", "--type", "news,reports"}, env);
+  CHECK(r.status == 2);
+  CHECK(r.err.find("--type 'reports'") != std::string::npos);
+  r = run_atip({"search", "trata", "--country", "BZ"}, env);
+  CHECK(r.status == 1);
+  CHECK(r.err.empty());
+
   // Show: every sighting of the syndicated work.
   const auto syndicated = count(db, "SELECT document_id FROM sighting GROUP BY document_id "
                                     "HAVING count(DISTINCT feed_id) > 1 LIMIT 1");

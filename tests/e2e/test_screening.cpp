@@ -89,7 +89,10 @@ TEST_CASE("e2e: mark sets screening state, star and note, and search and export 
   CHECK(starred[0]["state"] == "excluded");
   r = c.run({"mark", "1", "4242", "--maybe"});
   CHECK(r.status == 1);
-  CHECK(r.err.find("no document 4242") != std::string::npos);
+  CHECK(r.err.find("no document 4242 in the catalogue (the others were marked)") != std::string::npos);
+  r = c.run({"mark", "4242", "4243", "4242", "--maybe"});
+  CHECK(r.status == 1);
+  CHECK(r.err == "atip: error: no documents 4242, 4243 in the catalogue\n");
   CHECK(c.run({"mark", "1", "--include", "--exclude"}).status == 2);
   CHECK(c.run({"mark", "1"}).status == 2);
 }

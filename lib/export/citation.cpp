@@ -42,9 +42,72 @@ std::vector<std::string> words(std::string_view s) {
   return out;
 }
 
+// Folded words that name an organisation rather than a person, in the office's four languages.
+bool is_institution_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 101> kWords = {
+      "office", "oficina", "bureau", "escritorio", "ministry", "ministerio", "ministere", "organization",
+      "organisation", "organizacion", "organizacao", "agency", "agencia", "agence", "department", "departamento",
+      "departement", "commission", "comision", "comissao", "committee", "comite", "council", "consejo",
+      "conselho", "conseil", "institute", "instituto", "institut", "university", "universidad", "universidade",
+      "universite", "fiscalia", "procuraduria", "defensoria", "secretaria", "secretariat", "secretariado",
+      "prosecutor", "ombudsman", "government", "gobierno", "governo", "gouvernement", "police", "policia",
+      "court", "corte", "tribunal", "foundation", "fundacion", "fundacao", "fondation", "association",
+      "asociacion", "associacao", "center", "centre", "centro", "programme", "program", "programa", "network",
+      "rede", "reseau", "redaccion", "redacao", "redaction", "newsroom", "staff", "editors", "editorial",
+      "nations", "naciones", "nacoes", "unies", "coalition", "coalicion", "alliance", "alianza", "observatory",
+      "observatorio", "observatoire", "unit", "unidad", "unidade", "service", "servicio", "servico",
+      "society", "sociedad", "sociedade", "societe", "federation", "federacion", "international",
+      "internacional", "republic", "republica"};
+  for (auto k : kWords)
+    if (w == k) return true;
+  return false;
+}
+
+// Lower-case words that people's names hold besides the particles (Ortega y Gasset, Le Roux as
+// "le Roux", Abu al-Qasim).
+bool is_name_joiner(std::string_view w) {
+  static constexpr std::array<std::string_view, 10> kJoiners = {"y", "e", "i", "le", "les", "los", "las", "el", "al", "ten"};
+  for (auto j : kJoiners)
+    if (w == j) return true;
+  return false;
+}
+
+bool is_acronym(std::string_view w) {
+  if (w.size() < 2 || w.size() > 8) return false;
+  for (char c : w)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
+
+// "UN Office on Drugs and Crime", "Redacción DW (efe, afp)", "OIM Brasil": an institution, kept
+// whole. Feeds put them in the author field as often as people, and read as "Given Family" one
+// became "Crime, UN Office on Drugs and" in every citation. Signals: a word of the list above, a
+// lower-case word that is no part of a person's name ("on", "for"; not "de" or "y"),
+// brackets, digits or '&', or a leading acronym beside words that are not all capitals.
+bool is_institution(const std::string& name) {
+  if (name.find_first_of("()[]&/@0123456789") != std::string::npos) return true;
+  catalog::TokenizedText t;
+  catalog::tokenize(name, t);
+  bool all_caps = true;
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    const std::string_view w = t.word(i);
+    if (is_institution_word(w)) return true;
+    if (i > 0 && !t.tokens[i].capital && w.size() > 1 && !is_particle(w) && !is_name_joiner(w)) return true;
+    all_caps = all_caps && is_acronym(t.raw_word(i));
+  }
+  return t.tokens.size() >= 2 && is_acronym(t.raw_word(0)) && !all_caps;
+}
+
 PersonName person(std::string_view raw) {
   PersonName n;
   const std::string name = trim(raw);
+  // "Pedro Rafael Vilela - Repórter da Agência Brasil": a person, then a role or an affiliation.
+  for (const std::string_view dash : {" - ", " \u2013 ", " \u2014 "})
+    if (const auto at = name.find(dash); at != std::string::npos && at > 0) {
+      const std::string before = trim(std::string_view(name).substr(0, at));
+      if (!is_institution(before) && words(before).size() >= 2) return person(before);
+    }
+  if (is_institution(name)) return {{}, {}, name};
   if (const auto comma = name.find(','); comma != std::string::npos) {
     n.family = trim(std::string_view(name).substr(0, comma));
     n.given = trim(std::string_view(name).substr(comma + 1));
@@ -118,13 +181,41 @@ std::string babel_language(const std::string& code) {
   return {};
 }
 
+namespace {
+
+// An institution's key: its acronym and the initials of its capitalised words, outside brackets
+// ("UN Office on Drugs and Crime": unodc; "Organização Internacional para as Migrações": oim),
+// or its one word.
+std::string institution_key(const std::string& name) {
+  catalog::TokenizedText t;
+  catalog::tokenize(name.substr(0, name.find_first_of("([")), t);
+  if (t.tokens.empty()) return {};
+  // "IOM Port of Spain", "OIM Brasil": the acronym says who. "UN" alone says too little.
+  if (t.tokens.size() == 1 || (is_acronym(t.raw_word(0)) && t.raw_word(0).size() >= 3)) return ascii_word(t.word(0));
+  std::string key;
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    const std::string w = ascii_word(t.word(i));
+    if (is_acronym(t.raw_word(i)))
+      key += w;
+    else if (!is_stopword(w))
+      key += w.substr(0, 1);
+  }
+  return key.size() >= 2 ? key : ascii_word(t.word(0));
+}
+
+}  // namespace
+
 std::string citation_key_base(const store::Document& d) {
   std::string who;
   const auto authors = author_names(d.authors);
   if (!authors.empty()) {
     const auto& a = authors.front();
-    const auto w = words(a.family.empty() ? a.literal : a.family);
-    if (!w.empty()) who = ascii_word(w.back());
+    if (a.family.empty()) {
+      who = institution_key(a.literal);
+    } else {
+      const auto w = words(a.family);
+      if (!w.empty()) who = ascii_word(w.back());
+    }
   }
   if (who.empty())
     for (const auto& w : words(publisher(d)))

@@ -22,6 +22,8 @@ struct PersonName {
 
 // Splits the stored "A; B" author list; "Family, Given" and "Given Family" are both read, and
 // lower-case particles stay with the family name ("Ana de la Cruz" -> "de la Cruz", "Ana").
+// An institution ("UN Office on Drugs and Crime") is a literal, kept whole; a person followed
+// by a role ("Ana Pérez - Reportera") is the person.
 std::vector<PersonName> author_names(const std::string& authors);
 
 // The institution that published the work: the primary sighting's publisher.
@@ -30,7 +32,8 @@ std::string publisher(const store::Document& d);
 // ISO 639-1 code -> babel/biblatex language name ("es" -> "spanish"); "" when unknown.
 std::string babel_language(const std::string& code);
 
-// Keys like "unodc2026global": first author's family name (else the publisher's first word),
+// Keys like "unodc2026global": first author's family name, or an institution's acronym or
+// initials (else the publisher's first word),
 // the year, the first significant word of the title; ASCII only. Repeats get a, b, … c
 // suffixes in the order documents come, which export keeps stable (newest first, then id).
 // Holds the keys given out so far.

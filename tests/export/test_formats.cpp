@@ -126,6 +126,49 @@ TEST_CASE("export::author_names: given/family, Family, Given, particles, one-wor
   CHECK(n[1].family == "Soto");
   CHECK(n[1].given == "Juan");
   CHECK(n[2].literal == "UNICEF");
+  // Institutions are kept whole, a comma inside one included; people with particles and joiners
+  // are still people.
+  for (const char* institution :
+       {"UN Office on Drugs and Crime", "Redacción DW (efe, afp)", "Organização Internacional para as Migrações",
+        "Ministerio de Seguridad", "OIM Brasil", "Fiscalía de Chile", "Human Rights Watch staff",
+        "Bureau of International Labor Affairs"}) {
+    CAPTURE(institution);
+    const auto i = exporter::author_names(institution);
+    REQUIRE(i.size() == 1);
+    CHECK(i[0].literal == institution);
+    CHECK(i[0].family.empty());
+  }
+  for (const char* people : {"José Ortega y Gasset", "Maria das Dores Silva", "ANA GARCIA", "Jean le Roux",
+                             "Quispe, Ana María", "Ana María Quispe"}) {
+    CAPTURE(people);
+    const auto p = exporter::author_names(people);
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].literal.empty());
+    CHECK(!p[0].family.empty());
+  }
+  // A person, then a role: the person.
+  const auto reporter = exporter::author_names("Pedro Rafael Vilela - Repórter da Agência Brasil");
+  REQUIRE(reporter.size() == 1);
+  CHECK(reporter[0].family == "Vilela");
+  CHECK(reporter[0].given == "Pedro Rafael");
+  CHECK(exporter::author_names("UNODC - Press releases")[0].literal == "UNODC - Press releases");
+}
+
+TEST_CASE("export::citation keys: an institution's key is its acronym or initials") {
+  auto d = sample_doc(1, "Global Report on Trafficking in Persons", "ReliefWeb", "https://u/1");
+  d.published = 1'767'225'600 + 86400;  // 2026-01-02
+  d.authors = "UN Office on Drugs and Crime";
+  CHECK(exporter::citation_key_base(d) == "unodc2026global");
+  d.authors = "Organização Internacional para as Migrações; Soto, Juan";
+  CHECK(exporter::citation_key_base(d) == "oim2026global");
+  d.authors = "Redacción DW (efe, afp)";
+  CHECK(exporter::citation_key_base(d) == "rdw2026global");
+  d.authors = "UNICEF";
+  CHECK(exporter::citation_key_base(d) == "unicef2026global");
+  d.authors = "Organisation internationale pour les migrations";
+  CHECK(exporter::citation_key_base(d) == "oim2026global");
+  d.authors = "IOM Port of Spain";
+  CHECK(exporter::citation_key_base(d) == "iom2026global");
 }
 
 TEST_CASE("export::bibtex: biblatex types and fields, LaTeX specials escaped, braces balanced") {

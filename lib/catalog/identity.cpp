@@ -166,26 +166,44 @@ bool same_site_different_endings(const Candidate& a, const Candidate& b) {
   return ending(a.title) != ending(b.title);
 }
 
+// The words of a title before its first colon, when that part is a title of its own (more
+// words than a kicker) and something follows it: "La trata … en la agricultura mexicana: un
+// análisis de sentencias" without its subtitle.
+std::optional<TitleWords> main_title(std::string_view title) {
+  const std::size_t colon = title.find(':');
+  if (colon == std::string_view::npos || fold_words(title.substr(colon + 1)).empty()) return std::nullopt;
+  TitleWords main = title_words(title.substr(0, colon));
+  if (main.significant.size() < kMinWordsForInsertion) return std::nullopt;
+  return main;
+}
+
+bool drops_its_subtitle(std::string_view longer_title, const TitleWords& shorter) {
+  const auto main = main_title(longer_title);
+  return main && main->significant == shorter.significant;
+}
+
 bool same_title(const Candidate& a, const Candidate& b) {
   const TitleWords ta = title_words(a.title), tb = title_words(b.title);
   if (ta.markers != tb.markers || same_site_different_endings(a, b)) return false;
-  const auto& shorter = ta.significant.size() <= tb.significant.size() ? ta : tb;
-  const auto& longer = &shorter == &ta ? tb : ta;
+  const bool a_shorter = ta.significant.size() <= tb.significant.size();
+  const auto& shorter = a_shorter ? ta : tb;
+  const auto& longer = a_shorter ? tb : ta;
   if (shorter.significant.size() < kMinWords) return false;
   if (!extends_at_an_end(shorter.significant, longer.significant)) return false;
   const bool identical = shorter.significant.size() == longer.significant.size();
   const std::optional<double> leads = lead_overlap(a, ta, b, tb);
   if (leads && *leads < kLeadsDisagree) return false;
+  const bool leads_agree = leads && *leads >= kLeadsAgree;
   if (!a.published || !b.published)
     return identical && shorter.significant.size() >= kMinWordsUndated;
   const std::int64_t gap = *a.published - *b.published;
-  if (gap > kTitleWindowSeconds || -gap > kTitleWindowSeconds) return false;
-  if (identical)
-    return shorter.significant.size() >= kMinWordsWithoutSummary ||
-           (leads && *leads >= kLeadsAgree);
-  return shorter.significant.size() >= kMinWordsForInsertion &&
-         (jaccard(ta.significant, tb.significant) >= kInsertionSimilarity ||
-          adds_only_a_kicker(shorter, longer));
+  const std::int64_t window = leads_agree ? kCandidateWindowSeconds : kTitleWindowSeconds;
+  if (gap > window || -gap > window) return false;
+  const bool near = gap <= kTitleWindowSeconds && -gap <= kTitleWindowSeconds;
+  if (identical) return leads_agree || (near && shorter.significant.size() >= kMinWordsWithoutSummary);
+  if (shorter.significant.size() < kMinWordsForInsertion) return false;
+  if (leads_agree && drops_its_subtitle(a_shorter ? b.title : a.title, shorter)) return true;
+  return near && (jaccard(ta.significant, tb.significant) >= kInsertionSimilarity || adds_only_a_kicker(shorter, longer));
 }
 
 // A journal title seen with and without its subtitle: the shorter title's significant words
@@ -240,6 +258,11 @@ std::vector<std::string> candidate_keys(std::string_view title) {
   }
   if (t.kicker > 1 && w.size() - t.kicker >= kMinWordsForInsertion)
     keys.push_back(joined_hash(w, t.kicker, w.size()));
+  // The title without its subtitle, which another copy may be (see drops_its_subtitle).
+  if (const auto main = main_title(title); main && main->significant.size() < w.size()) {
+    std::string key = joined_hash(main->significant, 0, main->significant.size());
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+  }
   return keys;
 }
 

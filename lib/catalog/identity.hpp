@@ -7,7 +7,9 @@
 //   3. same DOI                -> same work; two different DOIs -> different works. A DOI
 //      read from free text may be a citation ("the study, doi:10.…, found"), so it merges
 //      only when one title is the other with or without a subtitle, and never separates.
-//   4. near-identical title within kTitleWindowSeconds, same language -> same work
+//   4. near-identical title within kTitleWindowSeconds, same language -> same work; within
+//      kCandidateWindowSeconds, also a title with or without its subtitle, when the
+//      summaries' leads agree
 // A wrong merge hides a work, a missed merge shows it twice, so rule 4 is conservative:
 // the titles may differ only by case, accents, punctuation, publisher suffix, function words
 // and, in titles of five significant words or more, one or two words added before or after
@@ -23,7 +25,7 @@
 //   - Title: keep candidate_keys(title) of every document in an indexed side table
 //     (key, document_id), 1 to 4 rows per document. Select the documents sharing any of the
 //     entry's keys (none when the entry has no keys) whose published date is within
-//     kTitleWindowSeconds of the entry's, or either date unknown; build a Candidate from each
+//     kCandidateWindowSeconds of the entry's, or either date unknown; build a Candidate from each
 //     (title, summary, canonical_url, published, language, doi) and call same_work(); prefer
 //     the nearest in date among those that pass. A key is shared by a few documents at most,
 //     so this is a handful of rows, not a scan.
@@ -38,6 +40,11 @@
 namespace atip::catalog {
 
 inline constexpr std::int64_t kTitleWindowSeconds = 21 * 24 * 3600;
+// How far apart two dates may be for rule 4 when the summaries' leads agree: a journal article
+// that a scholarly index or a newsletter carries a month after the journal keeps its abstract,
+// and its title or the title without its subtitle. The store looks up title candidates this
+// far (kCandidateWindowSeconds), and same_work() applies the narrower window otherwise.
+inline constexpr std::int64_t kCandidateWindowSeconds = 90 * 24 * 3600;
 
 // One entry or document as identity sees it. All text UTF-8.
 struct Candidate {

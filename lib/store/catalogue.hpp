@@ -256,6 +256,10 @@ class Catalogue {
   // publisher's name. Returns false when there was no such feed.
   bool remove_feed(std::int64_t id);
 
+  // How far in date title candidates are looked up: catalog::kCandidateWindowSeconds, within
+  // which same_work() decides (it applies a narrower window unless the summaries agree).
+  static constexpr Time kTitleCandidateWindow = 90 * 86400;
+
   // Stores one feed's entries in one transaction. `source` names the publisher. Identity, in
   // order: the same feed and entry key; the same canonical URL; a document with the entry's
   // DOI, or sharing a title key and dated within `window` seconds of the entry (or undated),
@@ -263,11 +267,11 @@ class Catalogue {
   // identifier alone decides, and titles are not compared.
   IngestResult ingest(std::int64_t feed_id, const std::string& source,
                       const std::vector<EntryRecord>& entries, Time now,
-                      const SameWork& same_work = {}, Time window = 21 * 86400);
+                      const SameWork& same_work = {}, Time window = kTitleCandidateWindow);
   // Several feeds' entries in one transaction (one commit, one index flush): the results in
   // the order of `feeds`. Each feed is ingested as by ingest(); a failure rolls back all.
   std::vector<IngestResult> ingest_many(const std::vector<FeedBatch>& feeds, Time now,
-                                        const SameWork& same_work = {}, Time window = 21 * 86400);
+                                        const SameWork& same_work = {}, Time window = kTitleCandidateWindow);
   // Entries that came from no feed: origin "import" (atip import) or "hand" (atip add);
   // `source` says where from ("import: zotero.bib", "hand entry"). Identity as ingest(), rule 1
   // being the same origin and entry key (importing a file twice changes nothing). A changed
@@ -277,7 +281,7 @@ class Catalogue {
   std::vector<EntryOutcome> ingest_unowned(const std::string& origin, const std::string& source,
                                            const std::vector<EntryRecord>& entries, Time now,
                                            const SameWork& same_work = {}, bool dry_run = false,
-                                           Time window = 21 * 86400);
+                                           Time window = kTitleCandidateWindow);
   // Records an archive withdrew (OAI-PMH deleted records): removes the feed's sightings with
   // these entry keys. A document left without sightings goes too, unless someone screened it
   // (a state other than "new", a star or a note), which keeps it. Returns sightings removed.

@@ -233,3 +233,50 @@ TEST_CASE("catalog::candidate_keys: copies share a key, with a word or kicker mo
   CHECK(candidate_keys("Comunicado de prensa").empty());
   CHECK(a.front().size() == 16);
 }
+
+TEST_CASE("catalog::same_work: weeks apart, a title with or without its subtitle merges only when the leads agree") {
+  const std::string abstract =
+      "O artigo cruza dados de fiscalização com registros de exportação para mapear fornecedores envolvidos em "
+      "resgates de trabalhadores.";
+  auto article = [&](std::string title, std::int64_t day, std::string summary) {
+    Candidate c = news(std::move(title), day, "pt");
+    c.summary = std::move(summary);
+    return c;
+  };
+  const Candidate journal =
+      article("Trabalho escravo contemporâneo e cadeias produtivas do café: um estudo em Minas Gerais", 0, abstract);
+  // A scholarly index a month later: the same abstract, the title whole or without its subtitle.
+  CHECK(same_work(journal, article("Trabalho escravo contemporâneo e cadeias produtivas do café: um estudo em "
+                                   "Minas Gerais", 40, abstract + " DOI: 10.1590/x")));
+  CHECK(same_work(journal, article("Trabalho escravo contemporâneo e cadeias produtivas do café", 40, abstract)));
+  CHECK(same_work(article("Trabalho escravo contemporâneo e cadeias produtivas do café", -40, abstract), journal));
+  // Past the candidate window, or with another lead, it is another work.
+  CHECK_FALSE(same_work(journal, article("Trabalho escravo contemporâneo e cadeias produtivas do café", 100, abstract)));
+  CHECK_FALSE(same_work(journal, article("Trabalho escravo contemporâneo e cadeias produtivas do café", 40,
+                                         "Entrevista com auditores fiscais sobre operações de resgate no sul de "
+                                         "Minas, com depoimentos de sindicatos e empregadores da região.")));
+  // Without a summary to agree, the 21-day window holds, for whole titles too.
+  CHECK_FALSE(same_work(article("Informe mensual sobre trata de personas en la región andina", 0, ""),
+                        article("Informe mensual sobre trata de personas en la región andina", 30, "")));
+  CHECK(same_work(article("Informe mensual sobre trata de personas en la región andina", 0, ""),
+                  article("Informe mensual sobre trata de personas en la región andina", 20, "")));
+  // A monthly report keeps its title and changes its lead: never merged across months.
+  CHECK_FALSE(same_work(
+      article("Informe mensual sobre trata de personas en la región andina", 0,
+              "En octubre se identificaron víctimas en Perú y Bolivia, la mayoría mujeres jóvenes captadas en línea."),
+      article("Informe mensual sobre trata de personas en la región andina", 30,
+              "Noviembre registró operativos en Ecuador con rescates en minas ilegales y detenciones de reclutadores.")));
+  // A short title before the colon is a kicker, not a title without its subtitle.
+  CHECK_FALSE(same_work(article("Brasil: operação resgata trabalhadores em fazendas de café", 0, abstract),
+                        article("Brasil", 30, abstract)));
+}
+
+TEST_CASE("catalog::candidate_keys: a title with a subtitle shares a key with the title alone") {
+  const auto whole = candidate_keys("La trata de personas con fines de explotación laboral en la agricultura mexicana: "
+                                    "un análisis de sentencias");
+  const auto main = candidate_keys("La trata de personas con fines de explotación laboral en la agricultura mexicana");
+  CHECK(std::find(whole.begin(), whole.end(), main.front()) != whole.end());
+  // A kicker is no title of its own: no key for "Brasil".
+  CHECK(candidate_keys("Brasil: operação resgata trabalhadores em fazendas de café em Minas") ==
+        candidate_keys("Brasil operação resgata trabalhadores em fazendas de café em Minas"));
+}

@@ -212,7 +212,7 @@ TEST_CASE("store::ingest: a title-key candidate within the window merges only wh
   other.title_keys = {"k-chiapas"};  // a shared key alone must not merge
   auto late = entry("b3", "Rescatan a 12 víctimas de trata en Chiapas", "b.example/late");
   late.title_keys = {"k-chiapas"};
-  late.published = *original.published + 90 * 86400;  // outside the 21-day window
+  late.published = *original.published + 91 * 86400;  // outside the 90-day candidate window
   auto r = c.ingest(b, "B", {copy, other, late}, 200, accept_same_title);
   CHECK(r.new_sightings == 1);
   CHECK(r.new_documents == 2);

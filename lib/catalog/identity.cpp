@@ -182,27 +182,40 @@ bool drops_its_subtitle(std::string_view longer_title, const TitleWords& shorter
   return main && main->significant == shorter.significant;
 }
 
+bool within(const Candidate& a, const Candidate& b, std::int64_t window) {
+  const std::int64_t gap = *a.published - *b.published;
+  return gap <= window && -gap <= window;
+}
+
+// One copy is the other without its subtitle, and their leads agree: the subtitle's numbers
+// ("…: a survey of 1,200 migrants") are no other event's.
+bool subtitle_copy(const Candidate& a, const TitleWords& ta, const Candidate& b, const TitleWords& tb,
+                   std::optional<double> leads) {
+  const bool a_shorter = ta.significant.size() < tb.significant.size();
+  return leads && *leads >= kLeadsAgree && a.published && b.published && within(a, b, kCandidateWindowSeconds) &&
+         drops_its_subtitle(a_shorter ? b.title : a.title, a_shorter ? ta : tb);
+}
+
 bool same_title(const Candidate& a, const Candidate& b) {
   const TitleWords ta = title_words(a.title), tb = title_words(b.title);
-  if (ta.markers != tb.markers || same_site_different_endings(a, b)) return false;
+  if (same_site_different_endings(a, b)) return false;
   const bool a_shorter = ta.significant.size() <= tb.significant.size();
   const auto& shorter = a_shorter ? ta : tb;
   const auto& longer = a_shorter ? tb : ta;
   if (shorter.significant.size() < kMinWords) return false;
   if (!extends_at_an_end(shorter.significant, longer.significant)) return false;
-  const bool identical = shorter.significant.size() == longer.significant.size();
   const std::optional<double> leads = lead_overlap(a, ta, b, tb);
   if (leads && *leads < kLeadsDisagree) return false;
+  if (ta.markers != tb.markers) return subtitle_copy(a, ta, b, tb, leads);
+  const bool identical = shorter.significant.size() == longer.significant.size();
   const bool leads_agree = leads && *leads >= kLeadsAgree;
   if (!a.published || !b.published)
     return identical && shorter.significant.size() >= kMinWordsUndated;
-  const std::int64_t gap = *a.published - *b.published;
-  const std::int64_t window = leads_agree ? kCandidateWindowSeconds : kTitleWindowSeconds;
-  if (gap > window || -gap > window) return false;
-  const bool near = gap <= kTitleWindowSeconds && -gap <= kTitleWindowSeconds;
+  if (!within(a, b, leads_agree ? kCandidateWindowSeconds : kTitleWindowSeconds)) return false;
+  const bool near = within(a, b, kTitleWindowSeconds);
   if (identical) return leads_agree || (near && shorter.significant.size() >= kMinWordsWithoutSummary);
   if (shorter.significant.size() < kMinWordsForInsertion) return false;
-  if (leads_agree && drops_its_subtitle(a_shorter ? b.title : a.title, shorter)) return true;
+  if (subtitle_copy(a, ta, b, tb, leads)) return true;
   return near && (jaccard(ta.significant, tb.significant) >= kInsertionSimilarity || adds_only_a_kicker(shorter, longer));
 }
 

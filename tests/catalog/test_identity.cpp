@@ -266,6 +266,13 @@ TEST_CASE("catalog::same_work: weeks apart, a title with or without its subtitle
               "En octubre se identificaron víctimas en Perú y Bolivia, la mayoría mujeres jóvenes captadas en línea."),
       article("Informe mensual sobre trata de personas en la región andina", 30,
               "Noviembre registró operativos en Ecuador con rescates en minas ilegales y detenciones de reclutadores.")));
+  // A number in the subtitle alone is no other event's.
+  const std::string survey = "We surveyed migrants crossing the Darién Gap about what they paid smugglers, to "
+                             "whom, and how debts were collected on arrival in Panama.";
+  const Candidate fees = article("Migrant smuggling fees along the Darién route: a survey of 1,200 migrants", 0, survey);
+  CHECK(same_work(fees, article("Migrant smuggling fees along the Darién route", 30, survey)));
+  CHECK_FALSE(same_work(fees, article("Migrant smuggling fees along the Darién route: a survey of 1,300 migrants", 5,
+                                      survey)));
   // A short title before the colon is a kicker, not a title without its subtitle.
   CHECK_FALSE(same_work(article("Brasil: operação resgata trabalhadores em fazendas de café", 0, abstract),
                         article("Brasil", 30, abstract)));

@@ -67,7 +67,9 @@ std::string highlighted_title(const store::Document& d, std::size_t room, bool c
 void print_table_row(Context& ctx, const store::Document& d) {
   const std::size_t room = static_cast<std::size_t>(std::max(20, ctx.terminal_width - 20));
   fmt::print(ctx.out, "{:>6}  {}  {}\n", d.id, util::format_date(d.date()), highlighted_title(d, room, ctx.color));
-  const std::string where = sources_of(d) + " · " + d.link();
+  // A work imported from a bibliography may have no link.
+  const std::string link = d.link();
+  const std::string where = link.empty() ? sources_of(d) : sources_of(d) + " · " + link;
   fmt::print(ctx.out, "{:>6}  {:10}  {}\n", "", d.language, text::truncate_chars(safe(where), room));
 }
 

@@ -66,6 +66,19 @@ TEST_CASE("e2e output: colour on a terminal only, and never with NO_COLOR or TER
   CHECK(has_escape(r.out));
 }
 
+TEST_CASE("e2e output: a work without a link is shown on a terminal without a dangling separator") {
+  Catalogue c;
+  const std::string bib = c.tmp.write("refs.bib", "@report{soto2025, title = {Informe sin enlace sobre trabajo forzoso},\n"
+                                                  "  author = {Soto, Juan}, year = {2025}}\n");
+  REQUIRE(c.run({"import", bib}).status == 0);
+  const RunResult r = c.terminal({"search", "enlace"});
+  REQUIRE(r.status == 0);
+  const auto at = r.out.find("import: refs.bib");
+  REQUIRE(at != std::string::npos);
+  CHECK(r.out.substr(at, r.out.find('\n', at) - at).find("\xC2\xB7") == std::string::npos);
+  CHECK(c.terminal({"search", "forced"}).out.find("\xC2\xB7 http") != std::string::npos);
+}
+
 TEST_CASE("e2e output: every listing has --format json") {
   Catalogue c;
   const std::vector<std::vector<std::string>> listings = {

@@ -106,8 +106,8 @@ void BibtexWriter::write(const store::Document& d) {
   if (d.doc_type == "policy") field(e, "type", "Policy document");
   if (d.doc_type == "training") field(e, "type", "Training material");
   field(e, "date", util::format_date(d.date()));
-  if (is_http_url(d.link())) {
-    field(e, "url", verbatim(d.link()));
+  if (is_http_url(d.source_link())) {
+    field(e, "url", verbatim(d.source_link()));
     field(e, "urldate", util::format_date(d.first_seen));
   }
   field(e, "doi", verbatim(d.doi));

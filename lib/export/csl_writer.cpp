@@ -45,8 +45,8 @@ nlohmann::json csl_item(const store::Document& d, const std::string& id) {
   }
   if (d.doc_type == "policy") item["genre"] = "Policy document";
   if (d.doc_type == "training") item["genre"] = "Training material";
-  if (is_http_url(d.link())) {
-    item["URL"] = d.link();
+  if (is_http_url(d.source_link())) {
+    item["URL"] = d.source_link();
     item["accessed"] = date_parts(d.first_seen);
   }
   if (!d.doi.empty()) item["DOI"] = d.doi;

@@ -54,7 +54,7 @@ void CsvWriter::write(const store::Document& d) {
   line_ += std::to_string(d.id);  // numbers and timestamps atip wrote are never feed text
   next_cell(util::format_date(d.date()));
   next_cell(d.title);
-  next_cell(d.link());
+  next_cell(d.source_link());
   joined_.clear();
   for (const auto& p : publishers(d)) {
     if (!joined_.empty()) joined_ += "; ";

@@ -84,7 +84,7 @@ nlohmann::json document_json(const store::Document& d) {
   }
   return {{"id", d.id},
           {"title", d.title},
-          {"link", d.link()},
+          {"link", d.source_link()},
           {"canonical_url", d.canonical_url.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.canonical_url)},
           {"published", time_or_null(d.published)},
           {"updated", time_or_null(d.updated)},
@@ -172,7 +172,7 @@ std::string document_text(const store::Document& d) {
   append_json_string(o, d.language);
   time_text(o, "last_changed", d.last_changed);
   append_json_key(o, "link");
-  append_json_string(o, d.link());
+  append_json_string(o, d.source_link());
   append_json_key(o, "note");
   append_json_string(o, d.note);
   time_text(o, "published", d.published);

@@ -61,8 +61,8 @@ void RisWriter::write(const store::Document& d) {
   const std::string date = util::format_date(d.date());
   line(r, "PY", date.substr(0, 4));
   line(r, "DA", date.substr(0, 4) + "/" + date.substr(5, 2) + "/" + date.substr(8, 2));
-  if (is_http_url(d.link())) {
-    line(r, "UR", d.link());
+  if (is_http_url(d.source_link())) {
+    line(r, "UR", d.source_link());
     line(r, "Y2", util::format_date(d.first_seen));
   }
   line(r, "DO", d.doi);

@@ -177,8 +177,15 @@ struct Document {
   std::string title_highlighted;
 
   Time date() const { return published.value_or(first_seen); }
-  // The link to show: the primary sighting's.
-  std::string link() const { return sightings.empty() ? canonical_url : sightings.front().link; }
+  // The link the sources gave: the primary sighting's, as published.
+  std::string source_link() const { return sightings.empty() ? canonical_url : sightings.front().link; }
+  // The link to show a person: the sources', else the DOI's resolver (a work imported from a
+  // bibliography may have a DOI and no URL).
+  std::string link() const {
+    std::string l = source_link();
+    if (l.empty() && !doi.empty()) l = "https://doi.org/" + doi;
+    return l;
+  }
 };
 
 // Which documents a search, export or statistic covers. Several values in one list match any

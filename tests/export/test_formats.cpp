@@ -314,3 +314,23 @@ TEST_CASE("export::csv: escape sequences and bidi overrides from a feed are remo
   CHECK(contains(csv, "RED"));
   CHECK(contains(csv, "desrever"));
 }
+
+TEST_CASE("export: a work with a DOI and no link is linked to the DOI where people read, not in data") {
+  auto d = sample_doc(1, "Explotación laboral en talleres textiles", "import: refs.bib", "");
+  d.doi = "10.99999/rem.2025.118";
+  const std::string resolver = "https://doi.org/10.99999/rem.2025.118";
+  CHECK(d.link() == resolver);
+  CHECK(d.source_link().empty());
+  CHECK(contains(export_to_string(exporter::Format::Markdown, {d}), "(<" + resolver + ">)"));
+  CHECK(contains(export_to_string(exporter::Format::Html, {d}), "href=\"" + resolver + "\""));
+  // Data and citations keep what the sources gave; the DOI has a field of its own there.
+  const auto json = nlohmann::json::parse(export_to_string(exporter::Format::Json, {d}));
+  CHECK(json[0]["link"] == "");
+  CHECK(json[0]["doi"] == "10.99999/rem.2025.118");
+  const std::string bib = export_to_string(exporter::Format::Bibtex, {d});
+  CHECK_FALSE(contains(bib, "url ="));
+  CHECK(contains(bib, "doi = {10.99999/rem.2025.118}"));
+  // A link from a source comes first.
+  d.sightings.front().link = "https://revista.example/405";
+  CHECK(d.link() == "https://revista.example/405");
+}

@@ -46,7 +46,7 @@ recent = (last - datetime.timedelta(days=182)).isoformat()
 month = (last.replace(day=1) - datetime.timedelta(days=365)).replace(day=1)
 month_end = ((month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1))
 filters = [["--lang", "es"], ["--lang", "en"], ["--topic", "forced_labour"],
-           ["--topic", "sexual_exploitation"], ["--country", "MX"], ["--country", "BR"],
+           ["--topic", "sex_trafficking"], ["--country", "MX"], ["--country", "BR"],
            ["--type", "report"], ["--since", recent], ["--since", "2024-01-01"], ["--state", "new"],
            ["--since", month.isoformat(), "--until", month_end.isoformat()]]
 

@@ -93,6 +93,17 @@ void check_path(const std::string& path, OpenMode mode) {
 
 int current_schema_level() { return level_of(embedded::schema_files().back().name); }
 
+ForeignKeysUnchecked::ForeignKeysUnchecked(SQLite::Database& db) : db_(db) {
+  db_.exec("PRAGMA foreign_keys = OFF");
+}
+
+ForeignKeysUnchecked::~ForeignKeysUnchecked() {
+  try {
+    db_.exec("PRAGMA foreign_keys = ON");
+  } catch (...) {  // a destructor must not throw; the next open sets it again
+  }
+}
+
 std::string upgrade_backup_path(const std::string& path, int level) {
   return fmt::format("{}.bak-v{}", path, level);
 }

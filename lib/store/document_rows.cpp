@@ -18,8 +18,8 @@ TagWriter::TagWriter(SQLite::Database& db)
     : db_(db),
       find_name_(db, "SELECT id FROM tag_name WHERE kind = ? AND value = ?"),
       add_name_(db, "INSERT INTO tag_name(kind, value) VALUES (?, ?)"),
-      insert_(db, "INSERT INTO document_tag(document_id, tag_id, score) VALUES (?, ?, ?)"),
-      remove_(db, "DELETE FROM document_tag WHERE document_id = ?") {}
+      remove_(db, "DELETE FROM document_tag WHERE document_id = ?"),
+      insert_(db, "INSERT OR IGNORE INTO document_tag(document_id, tag_id, score) VALUES ", 3) {}
 
 std::int64_t TagWriter::id_of(const TagRecord& tag) {
   for (const Name& n : names_)
@@ -41,14 +41,23 @@ std::int64_t TagWriter::id_of(const TagRecord& tag) {
 }
 
 void TagWriter::insert(std::int64_t document_id, const std::vector<TagRecord>& tags) {
+  rows_.clear();
   for (auto it = tags.begin(); it != tags.end(); ++it) {
     const auto same = [&](const TagRecord& o) { return o.kind == it->kind && o.value == it->value; };
     if (std::find_if(it + 1, tags.end(), same) != tags.end()) continue;  // a record has a few tags
-    insert_.bind(1, document_id);
-    insert_.bind(2, id_of(*it));
-    insert_.bind(3, static_cast<std::int64_t>(std::llround(it->score * 1000)));
-    insert_.exec();
-    insert_.reset();
+    rows_.emplace_back(id_of(*it), static_cast<std::int64_t>(std::llround(it->score * 1000)));
+  }
+  for (std::size_t first = 0; first < rows_.size(); first += MultiRowInsert::kMaxRows) {
+    const std::size_t n = std::min(MultiRowInsert::kMaxRows, rows_.size() - first);
+    SQLite::Statement& st = insert_.rows(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const int at = static_cast<int>(3 * i);
+      st.bind(at + 1, document_id);
+      st.bind(at + 2, rows_[first + i].first);
+      st.bind(at + 3, rows_[first + i].second);
+    }
+    st.exec();
+    st.reset();
   }
 }
 

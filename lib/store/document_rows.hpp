@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "lib/store/catalogue.hpp"
+#include "lib/store/multi_insert.hpp"
 
 namespace atip::store::rows {
 
@@ -49,8 +50,9 @@ class TagWriter {
  public:
   explicit TagWriter(SQLite::Database& db);
   // Adds the tags of a document that has none; of repeated (kind, value) pairs the last wins.
-  // A plain INSERT, since repeated tags are dropped here: with OR REPLACE each tag row was a
-  // statement that may both write twice and abort (the foreign key), so SQLite kept a
+  // Repeated tags are dropped here, and the rows go in one statement (MultiRowInsert), so the
+  // caller must leave foreign keys unchecked (ForeignKeysUnchecked). With OR REPLACE and checked
+  // keys, each tag row was a statement that may both write twice and abort, so SQLite kept a
   // statement journal for it, more than a third of the cost of storing an entry.
   void insert(std::int64_t document_id, const std::vector<TagRecord>& tags);
   // Removes every tag of the document.
@@ -60,7 +62,9 @@ class TagWriter {
   std::int64_t id_of(const TagRecord& tag);
 
   SQLite::Database& db_;
-  SQLite::Statement find_name_, add_name_, insert_, remove_;
+  SQLite::Statement find_name_, add_name_, remove_;
+  MultiRowInsert insert_;
+  std::vector<std::pair<std::int64_t, std::int64_t>> rows_;  // tag id and score, reused
   // A catalogue names a few dozen pairs: a flat list beats hashing two strings per tag.
   struct Name {
     std::string kind, value;

@@ -3,9 +3,11 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <optional>
+#include <stdexcept>
 
 #include "lib/store/catalogue.hpp"
 #include "lib/store/row.hpp"
+#include "lib/store/storage_error.hpp"
 
 namespace atip::store {
 
@@ -87,6 +89,12 @@ bool move_feed(SQLite::Database& db, std::int64_t id, const std::string& url) {
 bool Catalogue::record_fetch(const FetchOutcome& o) {
   std::optional<SQLite::Transaction> tx;  // none inside a write group: it commits
   if (!group_) tx.emplace(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  // A write group leaves foreign keys unchecked (ingest.cpp), so the log's feed is checked here.
+  if (group_) {
+    SQLite::Statement feed(*db_, "SELECT 1 FROM feed WHERE id = ?");
+    feed.bind(1, o.feed_id);
+    if (!feed.executeStep()) throw std::runtime_error(no_such_feed(o.feed_id));
+  }
   insert_log(*db_, o);
   update_health(*db_, o);
   update_policy(*db_, o);

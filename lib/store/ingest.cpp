@@ -11,9 +11,12 @@
 #include <vector>
 
 #include "lib/store/catalogue.hpp"
+#include "lib/store/database.hpp"
 #include "lib/store/document_rows.hpp"
 #include "lib/store/lengths.hpp"
+#include "lib/store/multi_insert.hpp"
 #include "lib/store/row.hpp"
+#include "lib/store/storage_error.hpp"
 
 namespace atip::store {
 
@@ -92,7 +95,6 @@ struct IngestStatements {
                         "UPDATE sighting SET link = ?, content_hash = ?, published = ?, "
                         "last_seen = ? WHERE id = ?"),
         delete_keys(db, "DELETE FROM document_title_key WHERE document_id = ?"),
-        insert_key(db, "INSERT OR IGNORE INTO document_title_key(key, document_id) VALUES (?, ?)"),
         insert_claim(db, "INSERT OR IGNORE INTO document_edition_claim(url, document_id) VALUES (?, ?)"),
         find_claims(db, "SELECT document_id FROM document_edition_claim WHERE url = ?"),
         // Editions are translations: two documents in one language are not linked, whatever
@@ -102,13 +104,15 @@ struct IngestStatements {
                          "b.id = ?2 AND a.id != b.id AND (a.language = '' OR b.language = '' OR "
                          "a.language != b.language)"),
         index_text(db, "INSERT INTO document_fts(rowid, title, summary, authors) VALUES (?,?,?,?)"),
-        tags(db) {}
+        tags(db),
+        insert_keys(db, "INSERT OR IGNORE INTO document_title_key(key, document_id) VALUES ", 2) {}
 
   SQLite::Statement find_sighting, find_unowned, find_by_url, find_by_doi, find_by_title_key,
       has_title_keys, insert_document, insert_sighting, save_revision, update_document, fill_document,
-      update_sighting, delete_keys, insert_key, insert_claim, find_claims,
+      update_sighting, delete_keys, insert_claim, find_claims,
       link_edition, index_text;
   rows::TagWriter tags;
+  MultiRowInsert insert_keys;
 
   // New documents whose full-text rows are still to be written (see index_pending). The
   // records belong to the caller and outlive the transaction.
@@ -172,10 +176,15 @@ void write_derived(IngestStatements& s, std::int64_t document_id, const EntryRec
     run(s.delete_keys);
   }
   s.tags.insert(document_id, e.tags);
-  for (const std::string& key : e.title_keys) {
-    bind_text(s.insert_key, 1, key);
-    s.insert_key.bind(2, document_id);
-    run(s.insert_key);
+  const auto& keys = e.title_keys;
+  for (std::size_t first = 0; first < keys.size(); first += MultiRowInsert::kMaxRows) {
+    const std::size_t n = std::min(MultiRowInsert::kMaxRows, keys.size() - first);
+    SQLite::Statement& st = s.insert_keys.rows(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      bind_text(st, static_cast<int>(2 * i + 1), keys[first + i]);
+      st.bind(static_cast<int>(2 * i + 2), document_id);
+    }
+    run(st);
   }
 }
 
@@ -433,7 +442,8 @@ IngestResult Catalogue::ingest(std::int64_t feed_id, const std::string& source,
 }
 
 struct Catalogue::Group {
-  explicit Group(SQLite::Database& db) : tx(db, SQLite::TransactionBehavior::IMMEDIATE), s(db) {}
+  explicit Group(SQLite::Database& db) : unchecked(db), tx(db, SQLite::TransactionBehavior::IMMEDIATE), s(db) {}
+  ForeignKeysUnchecked unchecked;  // ingest and record_fetch check the feed themselves
   SQLite::Transaction tx;
   IngestStatements s;  // declared after tx: finalized before the transaction ends
 };
@@ -459,9 +469,11 @@ std::vector<IngestResult> Catalogue::ingest_many(const std::vector<FeedBatch>& f
   std::vector<IngestResult> results;
   results.reserve(feeds.size());
   // Inside a write group, the group's transaction and statements; otherwise our own.
+  std::optional<ForeignKeysUnchecked> unchecked;
   std::optional<SQLite::Transaction> tx;
   std::optional<IngestStatements> own;
   if (!group_) {
+    unchecked.emplace(*db_);
     tx.emplace(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     own.emplace(*db_);
   }
@@ -472,10 +484,10 @@ std::vector<IngestResult> Catalogue::ingest_many(const std::vector<FeedBatch>& f
   for (const FeedBatch& f : feeds) {
     Owner owner{f.feed_id, "feed", f.source, false};
     kind.bind(1, f.feed_id);
-    if (kind.executeStep()) {
-      const std::string k = kind.getColumn(0).getString();
-      owner.origin = k == "page" ? "page" : k == "oai" ? "archive" : "feed";
-    }
+    // Foreign keys are not checked here (ForeignKeysUnchecked): the feed's row is.
+    if (!kind.executeStep()) throw std::runtime_error(no_such_feed(f.feed_id));
+    const std::string k = kind.getColumn(0).getString();
+    owner.origin = k == "page" ? "page" : k == "oai" ? "archive" : "feed";
     kind.reset();
     results.push_back(ingest_feed(s, *db_, owner, *f.entries, now, same_work, window));
   }
@@ -495,6 +507,7 @@ std::vector<EntryOutcome> Catalogue::ingest_unowned(const std::string& origin,
     throw std::invalid_argument("ingest_unowned: origin must be \"import\" or \"hand\"");
   std::vector<EntryOutcome> outcomes;
   outcomes.reserve(entries.size());
+  const ForeignKeysUnchecked unchecked(*db_);
   SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
   IngestStatements s(*db_);
   ingest_feed(s, *db_, Owner{0, origin, source, true}, entries, now, same_work, window, &outcomes);

@@ -34,6 +34,10 @@ std::string describe(SQLite::Database& db, const SQLite::Exception& e) {
   }
 }
 
+std::string no_such_feed(std::int64_t feed_id) {
+  return fmt::format("feed {} is no longer in the catalogue (removed while this command ran?)", feed_id);
+}
+
 std::string Catalogue::explain_failure(const std::exception& e) {
   if (const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e)) return describe(*db_, *sqlite);
   return e.what();

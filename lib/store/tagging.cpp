@@ -2,6 +2,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "lib/store/catalogue.hpp"
+#include "lib/store/database.hpp"
 #include "lib/store/document_rows.hpp"
 #include "lib/store/lengths.hpp"
 #include "lib/store/row.hpp"
@@ -34,6 +35,8 @@ std::int64_t Catalogue::retag(const std::function<TaggingOutput(const TaggingInp
     // Read a batch first, then write it: the rows being updated are never those being scanned.
     const std::vector<TaggingInput> batch = next_batch(*db_, after);
     if (batch.empty()) break;
+    // The documents were just read and the tag ids come from tag_name: nothing to check.
+    const ForeignKeysUnchecked unchecked(*db_);
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     rows::TagWriter tags(*db_);
     SQLite::Statement upd(*db_, "UPDATE document SET language = ?, doc_type = ?, relevance = ? WHERE id = ?");

@@ -127,3 +127,87 @@ TEST_CASE("store::WriteGroup: one group at a time, committed once; other writes 
   CHECK_THROWS_AS(group.commit(), std::logic_error);
   CHECK(c.ingest_unowned("hand", "hand entry", hand, 10).size() == 1);
 }
+
+// Ingest and retag leave foreign keys unchecked while they write (ForeignKeysUnchecked); the
+// schema's ON DELETE rules must hold again for every other write of the connection.
+TEST_CASE("store::WriteGroup: foreign keys are checked again once a group or an ingest ends") {
+  TempDir tmp;
+  const std::string path = tmp.file("c.db");
+  Catalogue c(path, OpenMode::ReadWrite);
+  const auto a = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  const auto b = *c.add_feed({"https://b.example/feed", "B", "", {}}, 1);
+  const auto d = *c.add_feed({"https://d.example/feed", "D", "", {}}, 1);
+  {
+    Catalogue::WriteGroup group(c);
+    c.ingest(a, "A", {entry("a1", "Trata en Chiapas", "a.example/1")}, 100);
+    c.record_fetch(stored(a, "\"a\""));
+    group.commit();
+  }
+  {
+    Catalogue::WriteGroup group(c);  // rolled back: destroyed without a commit
+    c.ingest(b, "B", {entry("b1", "Forced labour", "b.example/1")}, 100);
+  }
+  c.ingest(d, "D", {entry("d1", "Smuggling report", "d.example/1")}, 100);
+  CHECK(count(path, "SELECT count(*) FROM document") == 2);
+  // Removing a feed sets its sightings' feed to NULL and deletes its log: the rules ran.
+  REQUIRE(c.remove_feed(a));
+  REQUIRE(c.remove_feed(d));
+  CHECK(count(path, "SELECT count(*) FROM sighting WHERE feed_id IS NULL") == 2);
+  CHECK(count(path, "SELECT count(*) FROM fetch_log") == 0);
+  SQLite::Database db(path, SQLite::OPEN_READONLY);
+  SQLite::Statement check(db, "PRAGMA foreign_key_check");
+  CHECK_FALSE(check.executeStep());
+}
+
+TEST_CASE("store::WriteGroup: a feed removed by another command fails the write, which keeps nothing") {
+  TempDir tmp;
+  const std::string path = tmp.file("c.db");
+  Catalogue c(path, OpenMode::ReadWrite);
+  const auto a = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  const auto gone = *c.add_feed({"https://gone.example/feed", "Gone", "", {}}, 1);
+  {
+    SQLite::Database other(path, SQLite::OPEN_READWRITE);
+    other.exec("DELETE FROM feed WHERE id = " + std::to_string(gone));
+  }
+  const std::vector<EntryRecord> entries = {entry("g1", "Trata en Chiapas", "gone.example/1")};
+  SUBCASE("alone") {
+    CHECK_THROWS_WITH_AS(c.ingest(gone, "Gone", entries, 100),
+                         doctest::Contains("is no longer in the catalogue"), std::runtime_error);
+  }
+  SUBCASE("its entries in a group") {
+    Catalogue::WriteGroup group(c);
+    c.ingest(a, "A", {entry("a1", "Forced labour", "a.example/1")}, 100);
+    CHECK_THROWS_WITH_AS(c.ingest(gone, "Gone", entries, 100),
+                         doctest::Contains("is no longer in the catalogue"), std::runtime_error);
+  }
+  SUBCASE("its fetch log in a group") {
+    Catalogue::WriteGroup group(c);
+    c.ingest(a, "A", {entry("a1", "Forced labour", "a.example/1")}, 100);
+    CHECK_THROWS_WITH_AS(c.record_fetch(stored(gone, "\"g\"")),
+                         doctest::Contains("is no longer in the catalogue"), std::runtime_error);
+  }
+  CHECK(count(path, "SELECT count(*) FROM document") == 0);
+  CHECK(count(path, "SELECT count(*) FROM sighting") == 0);
+  CHECK(count(path, "SELECT count(*) FROM fetch_log") == 0);
+  // The connection still writes, with its rules: nothing was left half done.
+  CHECK(c.ingest(a, "A", {entry("a1", "Forced labour", "a.example/1")}, 100).new_documents == 1);
+  REQUIRE(c.remove_feed(a));
+  CHECK(count(path, "SELECT count(*) FROM sighting WHERE feed_id IS NULL") == 1);
+}
+
+TEST_CASE("store::ingest: a document's tags and title keys beyond one statement's rows are all stored") {
+  TempDir tmp;
+  const std::string path = tmp.file("c.db");
+  Catalogue c(path, OpenMode::ReadWrite);
+  const auto a = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
+  EntryRecord e = entry("a1", "Trata en Chiapas", "a.example/1");
+  for (int i = 0; i < 20; ++i) e.tags.push_back({"country", "C" + std::to_string(i), 0.5});
+  e.tags.push_back({"country", "C3", 0.9});  // repeated: the last one wins
+  for (int i = 0; i < 19; ++i) e.title_keys.push_back("key-" + std::to_string(i));
+  REQUIRE(c.ingest(a, "A", {e}, 100).new_documents == 1);
+  CHECK(count(path, "SELECT count(*) FROM document_tag") == 20);
+  CHECK(count(path, "SELECT score FROM document_tag JOIN tag_name n ON n.id = tag_id WHERE value = 'C3'") == 900);
+  CHECK(count(path, "SELECT score FROM document_tag JOIN tag_name n ON n.id = tag_id WHERE value = 'C19'") == 500);
+  CHECK(count(path, "SELECT count(*) FROM document_title_key") == 19);
+  CHECK(count(path, "SELECT count(*) FROM document_title_key WHERE key = 'key-18'") == 1);
+}

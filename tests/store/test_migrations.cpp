@@ -86,6 +86,12 @@ TEST_CASE("migrations: upgrading each earlier catalogue keeps every document and
       CHECK(ranked_ids(cat, "forced", "", "included").empty());
     }
     CHECK(user_version(db) == current);
+    {
+      // Level 13: the full-text index merges 16 segments of a size, not 4 (schema/0013).
+      SQLite::Database check(db, SQLite::OPEN_READONLY);
+      CHECK(check.execAndGet("SELECT v FROM document_fts_config WHERE k = 'automerge'").getInt() == 16);
+      CHECK(check.execAndGet("SELECT v FROM document_fts_config WHERE k = 'hashsize'").getInt() == 8 << 20);
+    }
     CHECK(atip::testing::stored_documents(db) == before);
     CHECK(atip::testing::stored_tags(db) == tags_before);
     const auto report = atip::store::check_catalogue(db);

@@ -137,15 +137,18 @@ TEST_CASE("store::WriteGroup: foreign keys are checked again once a group or an 
   const auto a = *c.add_feed({"https://a.example/feed", "A", "", {}}, 1);
   const auto b = *c.add_feed({"https://b.example/feed", "B", "", {}}, 1);
   const auto d = *c.add_feed({"https://d.example/feed", "D", "", {}}, 1);
+  // Records given to ingest in a group outlive it.
+  const std::vector<EntryRecord> from_a = {entry("a1", "Trata en Chiapas", "a.example/1")};
+  const std::vector<EntryRecord> from_b = {entry("b1", "Forced labour", "b.example/1")};
   {
     Catalogue::WriteGroup group(c);
-    c.ingest(a, "A", {entry("a1", "Trata en Chiapas", "a.example/1")}, 100);
+    c.ingest(a, "A", from_a, 100);
     c.record_fetch(stored(a, "\"a\""));
     group.commit();
   }
   {
     Catalogue::WriteGroup group(c);  // rolled back: destroyed without a commit
-    c.ingest(b, "B", {entry("b1", "Forced labour", "b.example/1")}, 100);
+    c.ingest(b, "B", from_b, 100);
   }
   c.ingest(d, "D", {entry("d1", "Smuggling report", "d.example/1")}, 100);
   CHECK(count(path, "SELECT count(*) FROM document") == 2);
@@ -170,19 +173,20 @@ TEST_CASE("store::WriteGroup: a feed removed by another command fails the write,
     other.exec("DELETE FROM feed WHERE id = " + std::to_string(gone));
   }
   const std::vector<EntryRecord> entries = {entry("g1", "Trata en Chiapas", "gone.example/1")};
+  const std::vector<EntryRecord> from_a = {entry("a1", "Forced labour", "a.example/1")};
   SUBCASE("alone") {
     CHECK_THROWS_WITH_AS(c.ingest(gone, "Gone", entries, 100),
                          doctest::Contains("is no longer in the catalogue"), std::runtime_error);
   }
   SUBCASE("its entries in a group") {
     Catalogue::WriteGroup group(c);
-    c.ingest(a, "A", {entry("a1", "Forced labour", "a.example/1")}, 100);
+    c.ingest(a, "A", from_a, 100);
     CHECK_THROWS_WITH_AS(c.ingest(gone, "Gone", entries, 100),
                          doctest::Contains("is no longer in the catalogue"), std::runtime_error);
   }
   SUBCASE("its fetch log in a group") {
     Catalogue::WriteGroup group(c);
-    c.ingest(a, "A", {entry("a1", "Forced labour", "a.example/1")}, 100);
+    c.ingest(a, "A", from_a, 100);
     CHECK_THROWS_WITH_AS(c.record_fetch(stored(gone, "\"g\"")),
                          doctest::Contains("is no longer in the catalogue"), std::runtime_error);
   }
@@ -190,7 +194,7 @@ TEST_CASE("store::WriteGroup: a feed removed by another command fails the write,
   CHECK(count(path, "SELECT count(*) FROM sighting") == 0);
   CHECK(count(path, "SELECT count(*) FROM fetch_log") == 0);
   // The connection still writes, with its rules: nothing was left half done.
-  CHECK(c.ingest(a, "A", {entry("a1", "Forced labour", "a.example/1")}, 100).new_documents == 1);
+  CHECK(c.ingest(a, "A", from_a, 100).new_documents == 1);
   REQUIRE(c.remove_feed(a));
   CHECK(count(path, "SELECT count(*) FROM sighting WHERE feed_id IS NULL") == 1);
 }

@@ -47,18 +47,11 @@ void TagWriter::insert(std::int64_t document_id, const std::vector<TagRecord>& t
     if (std::find_if(it + 1, tags.end(), same) != tags.end()) continue;  // a record has a few tags
     rows_.emplace_back(id_of(*it), static_cast<std::int64_t>(std::llround(it->score * 1000)));
   }
-  for (std::size_t first = 0; first < rows_.size(); first += MultiRowInsert::kMaxRows) {
-    const std::size_t n = std::min(MultiRowInsert::kMaxRows, rows_.size() - first);
-    SQLite::Statement& st = insert_.rows(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      const int at = static_cast<int>(3 * i);
-      st.bind(at + 1, document_id);
-      st.bind(at + 2, rows_[first + i].first);
-      st.bind(at + 3, rows_[first + i].second);
-    }
-    st.exec();
-    st.reset();
-  }
+  insert_.insert(rows_.size(), [&](SQLite::Statement& st, int at, std::size_t i) {
+    st.bind(at, document_id);
+    st.bind(at + 1, rows_[i].first);
+    st.bind(at + 2, rows_[i].second);
+  });
 }
 
 void TagWriter::remove(std::int64_t document_id) {

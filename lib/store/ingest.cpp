@@ -176,16 +176,10 @@ void write_derived(IngestStatements& s, std::int64_t document_id, const EntryRec
     run(s.delete_keys);
   }
   s.tags.insert(document_id, e.tags);
-  const auto& keys = e.title_keys;
-  for (std::size_t first = 0; first < keys.size(); first += MultiRowInsert::kMaxRows) {
-    const std::size_t n = std::min(MultiRowInsert::kMaxRows, keys.size() - first);
-    SQLite::Statement& st = s.insert_keys.rows(n);
-    for (std::size_t i = 0; i < n; ++i) {
-      bind_text(st, static_cast<int>(2 * i + 1), keys[first + i]);
-      st.bind(static_cast<int>(2 * i + 2), document_id);
-    }
-    run(st);
-  }
+  s.insert_keys.insert(e.title_keys.size(), [&](SQLite::Statement& st, int at, std::size_t i) {
+    bind_text(st, at, e.title_keys[i]);
+    st.bind(at + 1, document_id);
+  });
 }
 
 std::int64_t insert_document(IngestStatements& s, SQLite::Database& db, const EntryRecord& e,

@@ -2,6 +2,7 @@
 // One INSERT statement for several rows of a table: a document's tags and title keys.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -21,7 +22,20 @@ class MultiRowInsert {
   MultiRowInsert(SQLite::Database& db, std::string head, int columns)
       : db_(db), head_(std::move(head)), columns_(columns) {}
 
-  // The statement for `rows` rows (1..kMaxRows); parameter (row * columns + column + 1).
+  // Inserts `count` rows, kMaxRows to a statement: bind(statement, first parameter, row) binds
+  // the row's `columns` values from that (1-based) parameter on.
+  template <typename Bind>
+  void insert(std::size_t count, Bind bind) {
+    for (std::size_t first = 0; first < count; first += kMaxRows) {
+      const std::size_t n = std::min(kMaxRows, count - first);
+      SQLite::Statement& st = rows(n);
+      for (std::size_t i = 0; i < n; ++i) bind(st, static_cast<int>(i) * columns_ + 1, first + i);
+      st.exec();
+      st.reset();
+    }
+  }
+
+ private:
   SQLite::Statement& rows(std::size_t rows) {
     if (statements_.size() < rows) statements_.resize(rows);
     auto& st = statements_[rows - 1];
@@ -36,7 +50,6 @@ class MultiRowInsert {
     return *st;
   }
 
- private:
   SQLite::Database& db_;
   std::string head_;
   int columns_;

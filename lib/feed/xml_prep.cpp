@@ -141,7 +141,18 @@ class Preparer {
     declared_.emplace(name, simple ? std::optional<std::string>(std::move(value)) : std::nullopt);
   }
 
+  // Index past one of XML's five predefined references at `amp`, or 0. They are most of a
+  // feed's references (escaped HTML), so they are recognised before any name is scanned.
+  std::size_t predefined(std::size_t amp) const {
+    const std::string_view r = s_.substr(amp + 1, 5);
+    if (r.starts_with("lt;") || r.starts_with("gt;")) return amp + 4;
+    if (r.starts_with("amp;")) return amp + 5;
+    if (r.starts_with("quot;") || r.starts_with("apos;")) return amp + 6;
+    return 0;
+  }
+
   std::size_t reference(std::size_t amp) {
+    if (const std::size_t past = predefined(amp)) return past;
     std::size_t i = amp + 1;
     if (i < s_.size() && s_[i] == '#') return numeric(amp);
     if (i < s_.size() && is_name_start(s_[i])) {

@@ -8,6 +8,9 @@
 #   python3 -c 'feedparser.parse(open(FILE, "rb").read())'   (feedparser: 1 run, it is slow)
 #   pugixml load_buffer_inplace of the same bytes once in memory (the floor: the fastest of
 #   RUNS parses inside one process, as the issue measures it; its row has no peak)
+#   pugixml_dump FILE > /dev/null: read, pugixml's parse and a JSON dump of every text element,
+#   nothing else, timed as a whole process like atip (the "dump" row: what any parser built on
+#   pugixml's tree costs at least, so its ratio to sfeed bounds atip's)
 # Targets (issue 3): atip >= 3x sfeed, >= 100x feedparser, within 4x of pugixml, RSS <= 3x input.
 # Ratios use CPU time (user + system) so that a busy machine does not distort them; all four
 # programs are single-threaded, so on an idle machine CPU time and wall time agree. atip, sfeed
@@ -41,6 +44,10 @@ if [ ! -x "$out/pugixml_floor" ] || [ scripts/bench.d/pugixml_floor.cpp -nt "$ou
   echo "bench: building $out/pugixml_floor"
   c++ -O2 -std=c++20 -o "$out/pugixml_floor" scripts/bench.d/pugixml_floor.cpp $(pkg-config --cflags --libs pugixml)
 fi
+if [ ! -x "$out/pugixml_dump" ] || [ scripts/bench.d/pugixml_dump.cpp -nt "$out/pugixml_dump" ]; then
+  echo "bench: building $out/pugixml_dump"
+  c++ -O2 -std=c++20 -o "$out/pugixml_dump" scripts/bench.d/pugixml_dump.cpp $(pkg-config --cflags --libs pugixml)
+fi
 if [ ! -f "$out/.gen-$mb" ]; then
   echo "bench: generating ${mb} MB feeds in $out"
   $py scripts/bench.d/gen_feeds.py "$out" "$mb"
@@ -58,14 +65,17 @@ for f in rss2_en rss2_es atom_en atom_es; do
   size=$(stat -c %s "$file")
   read -r w_atip t_atip rss_atip < <(measure "$runs" "$file" arg -- "$atip" parse "$file" --format json)
   read -r w_sfeed t_sfeed rss_sfeed < <(measure "$runs" "$file" stdin -- sfeed)
+  # Right after sfeed, so that the bound compares two runs made close in time.
+  read -r w_dump t_dump rss_dump < <(measure "$runs" "$file" arg -- "$out/pugixml_dump" "$file")
   read -r w_fp t_fp rss_fp < <(measure 1 "$file" arg -- $py -c \
     'import feedparser, sys; feedparser.parse(open(sys.argv[1], "rb").read())' "$file")
   t_pugi=$("$out/pugixml_floor" "$file" "$runs")
   w_pugi=$t_pugi rss_pugi=
-  for tool in atip sfeed feedparser pugixml; do
+  for tool in atip sfeed feedparser pugixml dump; do
     case $tool in
       atip) w=$w_atip t=$t_atip r=$rss_atip ;; sfeed) w=$w_sfeed t=$t_sfeed r=$rss_sfeed ;;
       feedparser) w=$w_fp t=$t_fp r=$rss_fp ;; pugixml) w=$w_pugi t=$t_pugi r=$rss_pugi ;;
+      dump) w=$w_dump t=$t_dump r=$rss_dump ;;
     esac
     fmt_row "$f" "$tool" "$(mbps "$size" "$w")" "$(mbps "$size" "$t")" \
       "$([ -n "$r" ] && awk -v r="$r" 'BEGIN{printf "%.1f", r/1024}' || echo -)"
@@ -76,6 +86,9 @@ for f in rss2_en rss2_es atom_en atom_es; do
       "ratios", vs_s, (vs_s >= 3 ? "ok" : "MISS"), vs_f, (vs_f >= 100 ? "ok" : "MISS"),
       vs_p, (vs_p <= 4 ? "ok" : "MISS"), mem, (mem <= 3 ? "ok" : "MISS") }')
   echo "$ratios"
+  awk -v a="$t_atip" -v s="$t_sfeed" -v d="$t_dump" -v p="$t_pugi" 'BEGIN{
+    printf "  bound: the bare parse and dump alone is %.2fx sfeed and %.2fx slower than pugixml; atip takes %.2fx its time\n",
+      s/d, d/p, a/d }'
   case $ratios in *MISS*) status=1 ;; esac
 done
 exit $status

@@ -64,6 +64,24 @@ unsigned days_in_month(std::int64_t y, unsigned m) {
 
 std::string format_rfc3339(UnixTime t) {
   const Civil c = civil_from_unix(t);
+  // Digits by hand for four-digit years: snprintf was about 5% of `atip parse` on a large feed
+  // (two dates per entry).
+  if (c.y >= 0 && c.y <= 9999) {
+    std::string s = "0000-00-00T00:00:00Z";
+    const auto two = [&s](std::size_t at, unsigned v) {
+      s[at] = static_cast<char>('0' + v / 10 % 10);
+      s[at + 1] = static_cast<char>('0' + v % 10);
+    };
+    const auto y = static_cast<unsigned>(c.y);
+    two(0, y / 100);
+    two(2, y % 100);
+    two(5, c.m);
+    two(8, c.d);
+    two(11, c.hh);
+    two(14, c.mm);
+    two(17, c.ss);
+    return s;
+  }
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02uZ", static_cast<long long>(c.y),
                 c.m, c.d, c.hh, c.mm, c.ss);

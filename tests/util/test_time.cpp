@@ -8,6 +8,10 @@ TEST_CASE("util::format_rfc3339: UTC with a Z, before and after the epoch") {
   CHECK(format_rfc3339(0) == "1970-01-01T00:00:00Z");
   CHECK(format_rfc3339(1'795'000'000) == "2026-11-18T11:06:40Z");
   CHECK(format_rfc3339(-1) == "1969-12-31T23:59:59Z");
+  CHECK(format_rfc3339(951'825'599) == "2000-02-29T11:59:59Z");
+  CHECK(format_rfc3339(-62'135'596'800) == "0001-01-01T00:00:00Z");
+  CHECK(format_rfc3339(253'402'300'799) == "9999-12-31T23:59:59Z");
+  CHECK(format_rfc3339(253'402'300'800) == "10000-01-01T00:00:00Z");  // beyond four digits
   CHECK(format_date(951'782'400) == "2000-02-29");
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -28,13 +29,22 @@ bool has_table(SQLite::Database& db, const std::string& name) {
   return st.executeStep();
 }
 
+// The full-text index's virtual table and the tables FTS5 keeps it in. It is external-content:
+// it holds nothing the documents do not, so a repair creates it again and rebuilds it.
+constexpr const char* kFtsTables[] = {"document_fts", "document_fts_data", "document_fts_idx",
+                                      "document_fts_docsize", "document_fts_config"};
+
+bool fts_table(const std::string& name) {
+  return std::find(std::begin(kFtsTables), std::end(kFtsTables), name) != std::end(kFtsTables);
+}
+
 // Schema objects that hold no data of their own, so repair can create them again.
 // The tables of documents' lengths are derived too (lib/store/lengths.hpp): a repair records
 // them again.
 bool derived(const std::string& type, const std::string& name = {}) {
   return type == "index" || type == "trigger" || type == "view" ||
-         (type == "table" &&
-          (name == "document_length" || name == "document_length_stale" || name == "document_language_code"));
+         (type == "table" && (name == "document_length" || name == "document_length_stale" ||
+                              name == "document_language_code" || fts_table(name)));
 }
 
 std::int64_t count(SQLite::Database& db, const std::string& sql) { return db.execAndGet(sql).getInt64(); }
@@ -48,6 +58,48 @@ std::map<std::pair<std::string, std::string>, std::string> reference_schema(int 
   SQLite::Statement st(mem, "SELECT type, name, coalesce(sql, '') FROM sqlite_schema");
   while (st.executeStep()) out[{st.getColumn(0).getString(), st.getColumn(1).getString()}] = st.getColumn(2).getString();
   return out;
+}
+
+// The full-text index's settings (ranking weights, merge policy) that the migrations to `level`
+// stored, as ('rank', …), ('automerge', …) pairs; FTS5's own 'version' row is left out.
+std::vector<std::pair<std::string, std::string>> reference_fts_settings(int level) {
+  SQLite::Database mem(":memory:", SQLite::OPEN_READWRITE);
+  migrate(mem, ":memory:", level);
+  std::vector<std::pair<std::string, std::string>> out;
+  SQLite::Statement st(mem, "SELECT k, v FROM document_fts_config WHERE k <> 'version' ORDER BY k");
+  while (st.executeStep()) out.emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+  return out;
+}
+
+// Creates the full-text index again, empty, with the settings it was created with; the caller
+// rebuilds it. FTS5 cannot drop its virtual table once its data or config table is gone (it
+// fails to construct), so the table's schema row is then removed directly, as SQLite documents
+// for a virtual table that cannot be dropped, before the leftovers are dropped.
+void recreate_fts(SQLite::Database& db, int level,
+                  const std::map<std::pair<std::string, std::string>, std::string>& reference) {
+  db.exec("SAVEPOINT drop_fts");
+  try {
+    db.exec("DROP TABLE IF EXISTS document_fts");
+    db.exec("RELEASE drop_fts");
+  } catch (const SQLite::Exception&) {
+    db.exec("ROLLBACK TO drop_fts");
+    db.exec("RELEASE drop_fts");
+    const auto version = db.execAndGet("PRAGMA schema_version").getInt64();
+    db.exec("PRAGMA writable_schema = ON");
+    db.exec("DELETE FROM sqlite_schema WHERE type = 'table' AND name = 'document_fts'");
+    db.exec(fmt::format("PRAGMA schema_version = {}", version + 1));
+    db.exec("PRAGMA writable_schema = OFF");
+  }
+  for (const char* name : kFtsTables)  // the shadow tables left behind
+    if (std::string_view(name) != "document_fts") db.exec(fmt::format("DROP TABLE IF EXISTS {}", name));
+  db.exec(reference.at({"table", "document_fts"}));
+  SQLite::Statement set(db, "INSERT INTO document_fts(document_fts, rank) VALUES (?, ?)");
+  for (const auto& [key, value] : reference_fts_settings(level)) {
+    set.bind(1, key);
+    set.bind(2, value);
+    set.exec();
+    set.reset();
+  }
 }
 
 // Objects the migrations create that the catalogue lacks (skipped for a schema atip doesn't know).
@@ -131,7 +183,8 @@ class Checker {
   }
 
   void full_text_index() {
-    if (!has_table(db_, "document_fts")) return;  // reported as a missing object
+    for (const char* name : kFtsTables)
+      if (!has_table(db_, name)) return;  // reported as a missing object
     const auto unindexed = count(db_, "SELECT count(*) FROM document WHERE id NOT IN (SELECT id FROM document_fts_docsize)");
     const auto stale = count(db_, "SELECT count(*) FROM document_fts_docsize WHERE id NOT IN (SELECT id FROM document)");
     if (unindexed > 0) problem("full-text index", fmt::format("{} documents are not in the index", unindexed), true);
@@ -311,8 +364,14 @@ std::vector<std::string> repair_catalogue(const std::string& path) {
     SQLite::Transaction tx(*db, SQLite::TransactionBehavior::IMMEDIATE);
     const int level = db->execAndGet("PRAGMA user_version").getInt();
     const auto reference = reference_schema(level);
-    for (const auto& key : missing_objects(*db, level)) {
+    const auto missing = missing_objects(*db, level);
+    if (std::any_of(missing.begin(), missing.end(), [](const auto& key) { return key.first == "table" && fts_table(key.second); })) {
+      recreate_fts(*db, level, reference);
+      done.push_back("recreated the full-text index's tables");
+    }
+    for (const auto& key : missing) {
       if (!derived(key.first, key.second) || reference.at(key).empty()) continue;
+      if (key.first == "table" && fts_table(key.second)) continue;
       db->exec(reference.at(key));
       done.push_back(fmt::format("recreated {} '{}'", key.first, key.second));
     }

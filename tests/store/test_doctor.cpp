@@ -246,6 +246,36 @@ TEST_CASE("doctor: a missing index or trigger is found and recreated") {
   CHECK_MESSAGE(r.healthy(), problems_of(r));
 }
 
+TEST_CASE("doctor: a missing full-text index is found, created again with its settings and rebuilt") {
+  // Dropped whole, or one of FTS5's own tables gone, after which FTS5 cannot even drop it.
+  for (const std::string table :
+       {"document_fts", "document_fts_data", "document_fts_idx", "document_fts_docsize", "document_fts_config"}) {
+    CAPTURE(table);
+    TempDir tmp;
+    const std::string db = healthy_catalogue(tmp);
+    const auto settings = atip::testing::rows(db, "SELECT k, v FROM document_fts_config WHERE k <> 'version' ORDER BY k");
+    REQUIRE(settings.size() >= 3);  // the ranking weights and the merge settings
+    const auto before = atip::testing::stored_documents(db);
+    const auto ranked = search_ids(db, "trafficking OR trata OR labour");
+    REQUIRE(ranked.size() >= 2);
+    {
+      SQLite::Database d(db, SQLite::OPEN_READWRITE);
+      d.exec("DROP TABLE " + table);
+    }
+    auto r = atip::store::check_catalogue(db);
+    CHECK_MESSAGE(has_problem(r, "schema", "table '" + table + "' is missing"), problems_of(r));
+    for (const auto& p : r.problems) CHECK_MESSAGE(p.repairable, p.message);
+
+    const auto done = atip::store::repair_catalogue(db);
+    CHECK(std::find(done.begin(), done.end(), "recreated the full-text index's tables") != done.end());
+    r = atip::store::check_catalogue(db);
+    CHECK_MESSAGE(r.healthy(), problems_of(r));
+    CHECK(atip::testing::rows(db, "SELECT k, v FROM document_fts_config WHERE k <> 'version' ORDER BY k") == settings);
+    CHECK(search_ids(db, "trafficking OR trata OR labour") == ranked);
+    CHECK(atip::testing::stored_documents(db) == before);
+  }
+}
+
 TEST_CASE("doctor: damaged pages are reported, not repaired, and the file is left as it was") {
   TempDir tmp;
   const std::string db = healthy_catalogue(tmp);

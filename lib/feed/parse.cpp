@@ -157,9 +157,14 @@ void finish_strings(Feed& f, bool verified) {
   const auto check = [verified](std::string& s) {
     if (!verified) ensure_utf8(s);
   };
+  // Warnings may quote bytes from before decoding (the XML declaration's encoding name), so
+  // they are checked even when the document was valid UTF-8; `atip fetch` stores them.
+  for (std::string& w : f.warnings) ensure_utf8(w);
   for (std::string* s : {&f.title, &f.description}) check(*s), fix_mojibake(*s);
   check(f.link);
   check(f.language);
+  check(f.updated.raw);
+  check(f.published.raw);
   for (Entry& e : f.entries) {
     for (std::string* s : {&e.title, &e.summary, &e.content}) check(*s), fix_mojibake(*s);
     for (std::string* s : {&e.id, &e.link, &e.language, &e.published.raw, &e.updated.raw})
@@ -169,6 +174,7 @@ void finish_strings(Feed& f, bool verified) {
       fix_mojibake(p.name);
     }
     for (std::string& c : e.categories) check(c), fix_mojibake(c);
+    for (Enclosure& x : e.enclosures) check(x.url), check(x.type);
     for (auto* links : {&e.alternates, &e.related})
       for (Link& l : *links)
         check(l.href), check(l.hreflang), check(l.type), check(l.title);
@@ -255,6 +261,8 @@ ParseResult parse_guarded(std::string_view bytes, const Hints& hints, std::strin
       assign_identity(r.feed);
     } else {
       r.feed = Feed{};
+      ensure_utf8(r.error);
+      for (std::string& url : r.advertised_feeds) ensure_utf8(url);
     }
     return r;
   } catch (const std::bad_alloc&) {

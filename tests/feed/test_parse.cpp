@@ -282,3 +282,20 @@ TEST_CASE("feed::parse: entries removed from the tree once read leave later chan
   CHECK(rdf.feed.entries[0].id == "x1");
   CHECK(rdf.feed.entries[1].id == "x2");
 }
+
+TEST_CASE("feed::parse: a warning that quotes an invalid byte of the declaration is valid UTF-8") {
+  // Found by the fuzzer: the XML declaration's encoding name is quoted in the warning as it was
+  // written, before any decoding, and `atip fetch` stores warnings in the fetch log.
+  const std::string bytes =
+      "<?xml version=\"1.0\" encoding=\"utf\xC5-8\"?>\n<rss version=\"2.0\"><channel><title>T</title>"
+      "<item><title>a</title><link>http://example.org/a</link></item></channel></rss>";
+  const ParseResult r = parse(bytes);
+  REQUIRE(r.ok);
+  REQUIRE(r.feed.entries.size() == 1);
+  bool quoted = false;
+  for (const auto& w : r.feed.warnings) {
+    CHECK_MESSAGE(atip::text::is_valid_utf8(w), w);
+    quoted = quoted || w.find("utf\xEF\xBF\xBD-8") != std::string::npos;
+  }
+  CHECK(quoted);
+}

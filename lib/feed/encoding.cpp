@@ -189,7 +189,8 @@ Decoded decode_to_utf8(std::string_view bytes, std::string_view http_charset,
     for (const std::string* name : {&http, &declared}) {
       if (!name->empty() && !known(*name)) {
         d.lossy = true;
-        d.warnings.push_back("unknown encoding '" + *name + "'; decoded as utf-8");
+        // The name is quoted as written, before any decoding: its bytes may be anything.
+        d.warnings.push_back("unknown encoding '" + text::sanitize_utf8(*name) + "'; decoded as utf-8");
       }
     }
   }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "lib/text/utf8.hpp"
 #include "lib/util/error.hpp"
 
 namespace atip::opml {
@@ -38,30 +39,36 @@ void add_unique(std::vector<std::string>& to, const std::string& value) {
   if (std::find(to.begin(), to.end(), value) == to.end()) to.push_back(value);
 }
 
+// An attribute's value as valid UTF-8. pugixml passes on the bytes of a document it takes for
+// UTF-8 unchecked, and what is read here becomes feed rows (invalid bytes become U+FFFD).
+std::string attr(const pugi::xml_node& node, const char* name) {
+  return text::sanitize_utf8(node.attribute(name).as_string());
+}
+
 void walk(const pugi::xml_node& parent, std::vector<std::string>& folders,
           std::vector<Outline>& out) {
   for (const pugi::xml_node& node : parent.children("outline")) {
-    std::string url = node.attribute("xmlUrl").as_string();
+    std::string url = attr(node, "xmlUrl");
     const std::string_view type = node.attribute("type").as_string();
     std::string kind = "feed";
     if (url.empty() && (type == "atip-page" || type == "atip-oai")) {
-      url = node.attribute("url").as_string();
+      url = attr(node, "url");
       kind = type == "atip-page" ? "page" : "oai";
     }
-    std::string title = node.attribute("title").as_string();
-    if (title.empty()) title = node.attribute("text").as_string();
+    std::string title = attr(node, "title");
+    if (title.empty()) title = attr(node, "text");
     if (url.empty()) {
       folders.push_back(title);
       walk(node, folders, out);
       folders.pop_back();
       continue;
     }
-    Outline o{url, title, node.attribute("htmlUrl").as_string(), {}};
+    Outline o{url, title, attr(node, "htmlUrl"), {}};
     o.kind = kind;
-    o.select = node.attribute("atipSelect").as_string();
-    o.match = node.attribute("atipMatch").as_string();
-    o.set = node.attribute("atipSet").as_string();
-    for (const std::string& c : split_categories(node.attribute("category").as_string()))
+    o.select = attr(node, "atipSelect");
+    o.match = attr(node, "atipMatch");
+    o.set = attr(node, "atipSet");
+    for (const std::string& c : split_categories(attr(node, "category")))
       add_unique(o.categories, c);
     for (const std::string& f : folders)
       if (!f.empty()) add_unique(o.categories, f);
@@ -79,7 +86,7 @@ std::vector<Outline> read(std::string_view bytes) {
                             line_of(bytes, r.offset)));
   const pugi::xml_node root = doc.document_element();
   if (std::string_view(root.name()) != "opml")
-    throw Error(fmt::format("not an OPML file: the root element is <{}>, not <opml>", root.name()));
+    throw Error(fmt::format("not an OPML file: the root element is <{}>, not <opml>", text::sanitize_utf8(root.name())));
   std::vector<Outline> out;
   std::vector<std::string> folders;
   walk(root.child("body"), folders, out);

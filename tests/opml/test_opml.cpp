@@ -54,3 +54,15 @@ TEST_CASE("opml::read: the bundled default publisher list is valid and every fee
     CHECK_MESSAGE(!o.title.empty(), o.xml_url);
   }
 }
+
+TEST_CASE("opml::read: bytes that are not UTF-8 become U+FFFD, never stored as they are") {
+  // Found by the fuzzer: pugixml hands on the bytes of a document it takes for UTF-8 unchecked.
+  const auto outlines = atip::opml::read(
+      "<?xml version=\"1.0\"?><opml version=\"2.0\"><body>"
+      "<outline title=\"Informaci\xF3n\" xmlUrl=\"h\xA3tps://a.example/rss\" category=\"Am\xE9rica\"/>"
+      "</body></opml>");
+  REQUIRE(outlines.size() == 1);
+  CHECK(outlines[0].title == "Informaci\xEF\xBF\xBDn");
+  CHECK(outlines[0].xml_url == "h\xEF\xBF\xBDtps://a.example/rss");
+  CHECK(outlines[0].categories == std::vector<std::string>{"Am\xEF\xBF\xBDrica"});
+}

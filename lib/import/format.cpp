@@ -88,6 +88,9 @@ ReadResult read(Format format, std::string_view bytes) {
     case Format::Csv: r = read_csv(d.text); break;
   }
   if (!d.note.empty()) r.notes.insert(r.notes.begin(), d.note);
+  // Messages may quote the file; whatever a reader cut, they are printed as valid UTF-8.
+  for (Problem& p : r.rejected) p.message = text::sanitize_utf8(p.message);
+  for (std::string& n : r.notes) n = text::sanitize_utf8(n);
   return r;
 }
 

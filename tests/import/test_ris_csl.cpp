@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "lib/text/utf8.hpp"
 #include "tests/import/import_test_util.hpp"
 
 using namespace atip;
@@ -124,4 +125,13 @@ TEST_CASE("importer::read_csljson: atip's own json and jsonl exports, a broken l
   CHECK(uno.state == "included");
   CHECK(uno.starred == true);
   CHECK(record_at(r, 4).date == "2026-11-27");
+}
+
+TEST_CASE("import: a JSON error quoting part of a character is still valid UTF-8") {
+  // Found by the fuzzer: nlohmann's message quotes the bytes it last read, here the first byte
+  // of "é", and `atip import` prints the problem.
+  const auto r = importer::read(importer::Format::CslJson, "[{\"title\": \"a\"} \xC3\xA9]");
+  REQUIRE(r.rejected.size() == 1);
+  CHECK(r.rejected[0].message.find("not valid JSON") != std::string::npos);
+  CHECK_MESSAGE(text::is_valid_utf8(r.rejected[0].message), r.rejected[0].message);
 }

@@ -70,7 +70,9 @@ std::string normalise_escapes(std::string_view s) {
         out += kHex[decoded & 0xF];
       }
       i += 2;
-    } else if (c >= 0x80 || c == ' ') {
+    } else if (c >= 0x80 || c == ' ' || c == '%') {
+      // A '%' that starts no escape is a literal one, written as an escape: left bare, a decoded
+      // escape after it ("%%62" -> "%b") could make a new one on the next reading.
       out += '%';
       out += kHex[c >> 4];
       out += kHex[c & 0xF];
@@ -103,7 +105,11 @@ bool split(std::string_view url, Parts& p) {
     authority = authority.substr(0, port_colon);
   }
   p.host = lower(authority);
-  if (p.host.empty()) return false;
+  // A port is digits (RFC 3986 3.2.3), and a colon left in the host is no URL's: such text is
+  // not canonicalised rather than kept half-read.
+  if (p.host.empty() || !std::all_of(p.port.begin(), p.port.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+      (p.host.front() != '[' && p.host.find(':') != std::string::npos))
+    return false;
   const auto q = rest.find('?');
   p.path = std::string(rest.substr(0, q));
   if (q != std::string_view::npos) p.query = std::string(rest.substr(q + 1));
@@ -220,15 +226,20 @@ std::string unwrap_redirect(std::string_view url) {
   return std::string(url);
 }
 
-std::string canonical_url(std::string_view url) {
+namespace {
+
+std::string canonical_once(std::string_view url) {
   Parts p;
   const std::string unwrapped = unwrap_redirect(url);
   if (!split(unwrapped, p)) return {};
   std::string host = p.host;
-  if (host.rfind("www.", 0) == 0) host.erase(0, 4);
-  if (!host.empty() && host.back() == '.') host.pop_back();
-  const bool default_port = p.port.empty() || (p.scheme == "http" && p.port == "80") ||
-                            (p.scheme == "https" && p.port == "443");
+  // Every "www." and every trailing dot, so that the result canonicalises to itself.
+  while (host.rfind("www.", 0) == 0) host.erase(0, 4);
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  if (host.empty()) return {};  // "https://www./…" names no host
+  // The key treats http and https alike, so it treats their default ports alike too: otherwise
+  // "http://a:443/" would keep a port that its own key, read as https, drops.
+  const bool default_port = p.port.empty() || p.port == "80" || p.port == "443";
   std::string out = host;
   if (!default_port) out += ":" + p.port;
   std::string path = p.path;
@@ -237,6 +248,20 @@ std::string canonical_url(std::string_view url) {
   const std::string query = normalise_escapes(clean_query(p.query));
   if (!query.empty()) out += "?" + query;
   return out;
+}
+
+}  // namespace
+
+std::string canonical_url(std::string_view url) {
+  std::string key = canonical_once(url);
+  // A wrapper may wrap another, or hide behind a "www." that only the key drops: unwrap until
+  // the key is no wrapper, so that it is its own key. Deeper nesting than this is no real link.
+  for (int round = 0; round < 8 && !key.empty(); ++round) {
+    const std::string again = "https://" + key;
+    if (unwrap_redirect(again) == again) return key;
+    key = canonical_once(again);
+  }
+  return {};
 }
 
 }  // namespace atip::catalog

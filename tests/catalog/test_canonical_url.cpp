@@ -31,6 +31,29 @@ TEST_CASE("catalog::canonical_url: anything but an absolute http(s) URL has no k
   CHECK(canonical_url("ftp://a.example/x").empty());
   CHECK(canonical_url("javascript:alert(1)").empty());
   CHECK(canonical_url("https:///nohost").empty());
+  // Found by the fuzzer: hosts and ports that are no URL's are not half-read.
+  CHECK(canonical_url("https://www./x").empty());
+  CHECK(canonical_url("https://a.example::/x").empty());
+  CHECK(canonical_url("https://a.example:8o/x").empty());
+}
+
+TEST_CASE("catalog::canonical_url: a key read again as a URL gives the same key") {
+  // Found by the fuzzer: one "www." or trailing dot was removed where there were several.
+  CHECK(canonical_url("https://www.www.a.example/x") == "a.example/x");
+  CHECK(canonical_url("https://a.example../x") == "a.example/x");
+  CHECK(canonical_url("https://a.example:/x") == "a.example/x");  // an empty port is the default
+  CHECK(canonical_url("http://a.example:443/x") == "a.example/x");  // http and https alike
+  CHECK(canonical_url("https://a.example/50%%62") == "a.example/50%25b");  // stray '%' escaped
+  // A wrapper inside a wrapper, the outer one behind a "www.": the key is the real URL's.
+  CHECK(canonical_url("https://www.l.facebook.com/l.php?u=https%3A%2F%2Fwww.google.com%2Furl%3Fq%3Dhttps%3A%2F%2Fa.example%2Fx") ==
+        "a.example/x");
+  for (const char* url : {"https://www.www.a.example/x?id=3", "https://a.example..:8443/p%7e?q=%c3%a9",
+                          "http://user@www.a.example/caf\xC3\xA9/"}) {
+    const std::string key = canonical_url(url);
+    CAPTURE(url);
+    REQUIRE_FALSE(key.empty());
+    CHECK(canonical_url("https://" + key) == key);
+  }
 }
 
 TEST_CASE("catalog::unwrap_redirect: Google Alerts and News wrappers give the real URL") {

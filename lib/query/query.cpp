@@ -20,7 +20,8 @@ struct Token {
   std::size_t column = 0;  // 1-based, for messages
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Control characters separate words too: a NUL inside a quoted FTS5 string ends it early.
+bool is_space(char c) { return static_cast<unsigned char>(c) <= ' ' || c == '\x7F'; }
 
 // A word is searchable when it has a letter or digit; FTS5's unicode61 tokenizer sees
 // punctuation as nothing, and an empty phrase ANDed into a query makes it match nothing.
@@ -50,7 +51,8 @@ std::string quoted(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
-    out += c;
+    // A control character inside a phrase is a space: FTS5 ends a string at a NUL.
+    out += is_space(c) ? ' ' : c;
   }
   return out + "\"";
 }

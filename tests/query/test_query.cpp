@@ -81,3 +81,12 @@ TEST_CASE("query::to_fts5: function words leave a query of words, not a phrase o
   CHECK(to_fts5("trabajo con niños") == "\"trabajo\" AND \"con\" AND \"niños\"");
   CHECK(to_fts5("América del Sur") == "\"América\" AND \"Sur\"");
 }
+
+TEST_CASE("query::to_fts5: control characters separate words, in phrases too") {
+  // Found by the fuzzer (which now runs every translation through FTS5): FTS5 ends a quoted
+  // string at a NUL, so a NUL passed on made SQLite report an unterminated string.
+  using namespace std::string_literals;
+  CHECK(to_fts5("trata\0personas"s) == "\"trata\" AND \"personas\"");
+  CHECK(to_fts5("\"tráfico\0de\tpersonas\""s) == "\"tráfico de personas\"");
+  CHECK(to_fts5("\x01trata\x7F"s) == "\"trata\"");
+}

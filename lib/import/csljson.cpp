@@ -6,17 +6,12 @@
 
 #include "lib/import/fields.hpp"
 #include "lib/import/record.hpp"
-#include "lib/text/utf8.hpp"
 
 namespace atip::importer {
 
 namespace {
 
 using json = nlohmann::json;
-
-// nlohmann's message quotes the bytes it last read, which may stop inside a character.
-std::string json_error(const json::parse_error& e) { return text::sanitize_utf8(e.what()); }
-
 using detail::trim;
 
 std::string csl_type(const std::string& t) {
@@ -208,7 +203,7 @@ bool read_json_lines(std::string_view bytes, ReadResult& out) {
     try {
       item = json::parse(line);
     } catch (const json::parse_error& e) {
-      lines.rejected.push_back({number, "not valid JSON: " + json_error(e)});
+      lines.rejected.push_back({number, "not valid JSON: " + std::string(e.what())});
       continue;
     }
     if (!item.is_object()) {
@@ -239,7 +234,7 @@ ReadResult read_csljson(std::string_view bytes) {
     if (read_json_lines(bytes, out)) return out;
     const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
     out.rejected.push_back({lines.line_of(std::min(at, bytes.size())),
-                            "not valid JSON, so nothing in the file can be read: " + json_error(e)});
+                            "not valid JSON, so nothing in the file can be read: " + std::string(e.what())});
     return out;
   }
   if (doc.is_object()) {

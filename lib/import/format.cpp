@@ -88,7 +88,8 @@ ReadResult read(Format format, std::string_view bytes) {
     case Format::Csv: r = read_csv(d.text); break;
   }
   if (!d.note.empty()) r.notes.insert(r.notes.begin(), d.note);
-  // Messages may quote the file; whatever a reader cut, they are printed as valid UTF-8.
+  // Messages may quote the file, or a library's message that does (nlohmann's ends with the
+  // bytes it last read, which may stop inside a character): one check here covers every reader.
   for (Problem& p : r.rejected) p.message = text::sanitize_utf8(p.message);
   for (std::string& n : r.notes) n = text::sanitize_utf8(n);
   return r;

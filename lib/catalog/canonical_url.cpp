@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "lib/util/url.hpp"
@@ -245,7 +246,8 @@ std::string canonical_once(std::string_view url) {
   std::string path = p.path;
   while (!path.empty() && path.back() == '/') path.pop_back();
   out += normalise_escapes(path);
-  const std::string query = normalise_escapes(clean_query(p.query));
+  // Escapes first: "utm%5Fsource" is utm_source, and would be dropped on the next reading.
+  const std::string query = clean_query(normalise_escapes(p.query));
   if (!query.empty()) out += "?" + query;
   return out;
 }
@@ -254,12 +256,12 @@ std::string canonical_once(std::string_view url) {
 
 std::string canonical_url(std::string_view url) {
   std::string key = canonical_once(url);
-  // A wrapper may wrap another, or hide behind a "www." that only the key drops: unwrap until
-  // the key is no wrapper, so that it is its own key. Deeper nesting than this is no real link.
+  // A wrapper may wrap another, or hide behind a "www." that only the key drops: read the key
+  // again until it is its own key. Deeper nesting than this is no real link.
   for (int round = 0; round < 8 && !key.empty(); ++round) {
-    const std::string again = "https://" + key;
-    if (unwrap_redirect(again) == again) return key;
-    key = canonical_once(again);
+    std::string again = canonical_once("https://" + key);
+    if (again == key) return key;
+    key = std::move(again);
   }
   return {};
 }

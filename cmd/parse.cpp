@@ -1,4 +1,4 @@
-// atip parse FILE|URL|- [--format json|text]
+// atip parse FILE|URL|- [--format json|text] [--charset NAME] [--base URL]
 #include <memory>
 
 #include "cmd/command.hpp"
@@ -10,6 +10,7 @@ namespace {
 struct Options {
   std::string file;
   std::string format = "json";
+  app::ParseHints hints;
 };
 }  // namespace
 
@@ -19,8 +20,12 @@ Runner setup_parse(CLI::App& sub) {
   sub.add_option("--format", o->format, "json (the conformance shape) or text")
       ->check(CLI::IsMember({"json", "text"}))
       ->default_val("json");
+  sub.add_option("--charset", o->hints.charset,
+                 "Read the bytes as if served with this HTTP charset (a byte-order mark still wins)");
+  sub.add_option("--base", o->hints.base_url, "Resolve relative links against this URL, as if fetched from it");
   return [o](app::Context& ctx) {
-    app::parse_source(ctx, o->file, o->format == "text" ? app::ParseFormat::Text : app::ParseFormat::Json);
+    app::parse_source(ctx, o->file, o->format == "text" ? app::ParseFormat::Text : app::ParseFormat::Json,
+                       o->hints);
     return 0;
   };
 }

@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "lib/app/fetch.hpp"
+#include "lib/feed/encoding.hpp"
 #include "lib/feed/json_output.hpp"
 #include "lib/feed/parse.hpp"
 #include "lib/text/html.hpp"
@@ -77,7 +78,10 @@ Source fetch(const std::string& url, net::HttpClient& client) {
   return {std::move(response.body), {charset_of(response.content_type), base}, {}};
 }
 
-void parse_bytes(Context& ctx, Source&& source, const std::string& name, ParseFormat format) {
+void parse_bytes(Context& ctx, Source&& source, const std::string& name, ParseFormat format,
+                 const ParseHints& hints) {
+  if (!hints.charset.empty()) source.hints.http_charset = hints.charset;
+  if (!hints.base_url.empty()) source.hints.base_url = hints.base_url;
   // The bytes are handed over so the parser can free them once the tree is built.
   const feed::ParseResult r = feed::parse_owned(std::move(source.bytes), source.hints, source.reload);
   if (!r.ok) {
@@ -136,7 +140,7 @@ std::string read_source(const std::string& file) {
   return bytes;
 }
 
-void parse_local(Context& ctx, const std::string& file, ParseFormat format) {
+void parse_local(Context& ctx, const std::string& file, ParseFormat format, const ParseHints& hints) {
   Source source{read_source(file), {}, {}};
   // A file can be read again, so the parser need not keep a copy of a large feed for the rare
   // document it has to recover; if the file has gone meanwhile, recovery sees an empty one.
@@ -148,7 +152,17 @@ void parse_local(Context& ctx, const std::string& file, ParseFormat format) {
         return std::string();
       }
     };
-  parse_bytes(ctx, std::move(source), file == "-" ? "standard input" : file, format);
+  parse_bytes(ctx, std::move(source), file == "-" ? "standard input" : file, format, hints);
+}
+
+// Checked before anything is read or fetched: a hint that cannot be honoured would otherwise
+// become a parser warning, easy to miss, and a parse unlike the one asked for.
+void check_hints(const ParseHints& hints) {
+  if (!hints.charset.empty() && !feed::is_known_charset(hints.charset))
+    throw Error(fmt::format("unknown charset '{}' (for example utf-8, iso-8859-1, windows-1252)",
+                            text::terminal_safe(hints.charset)));
+  if (!hints.base_url.empty() && (!is_http_url(hints.base_url) || hints.base_url.find("://") + 3 == hints.base_url.size()))
+    throw Error(fmt::format("base URL '{}' is not an absolute http(s) URL", text::terminal_safe(hints.base_url)));
 }
 
 }  // namespace
@@ -163,21 +177,24 @@ bool is_http_url(const std::string& source) {
   return starts("http://") || starts("https://");
 }
 
-void parse_source(Context& ctx, const std::string& source, ParseFormat format, net::HttpClient& client) {
+void parse_source(Context& ctx, const std::string& source, ParseFormat format, const ParseHints& hints,
+                  net::HttpClient& client) {
+  check_hints(hints);
   if (is_http_url(source)) {
-    parse_bytes(ctx, fetch(source, client), text::terminal_safe(source), format);
+    parse_bytes(ctx, fetch(source, client), text::terminal_safe(source), format, hints);
     return;
   }
-  parse_local(ctx, source, format);
+  parse_local(ctx, source, format, hints);
 }
 
-void parse_source(Context& ctx, const std::string& source, ParseFormat format) {
+void parse_source(Context& ctx, const std::string& source, ParseFormat format, const ParseHints& hints) {
   if (!is_http_url(source)) {
-    parse_local(ctx, source, format);  // no curl handle for a file
+    check_hints(hints);
+    parse_local(ctx, source, format, hints);  // no curl handle for a file
     return;
   }
   net::CurlClient client(net::Options{});
-  parse_source(ctx, source, format, client);
+  parse_source(ctx, source, format, hints, client);
 }
 
 }  // namespace atip::app

@@ -91,6 +91,12 @@ bool iconv_knows(const std::string& cs) {
 
 bool known(const std::string& cs) { return !cs.empty() && (is_builtin(cs) || iconv_knows(cs)); }
 
+}  // namespace
+
+bool is_known_charset(std::string_view name) { return known(normalize_charset(name)); }
+
+namespace {
+
 // UTF-8 by declaration or default; falls back to Windows-1252 when that explains every byte
 // (the commonest mislabelling: a CMS writing Latin-1 under an XML declaration it never set).
 void decode_utf8_labelled(std::string_view body, Decoded& d, std::string* reuse) {

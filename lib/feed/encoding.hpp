@@ -45,4 +45,8 @@ std::string declared_xml_encoding(std::string_view bytes);
 // "latin1" -> "iso-8859-1", "cp1252" -> "windows-1252").
 std::string normalize_charset(std::string_view name);
 
+// True when `name` (any spelling normalize_charset accepts) is a charset decode_to_utf8 can
+// honour as a hint: one of its own tables or one glibc iconv provides.
+bool is_known_charset(std::string_view name);
+
 }  // namespace atip::feed

@@ -118,3 +118,53 @@ TEST_CASE("atip parse: standard input and files need no network; text format sho
   REQUIRE(r.status == 0);
   CHECK(json_of(r)["entries"][0]["enclosures"][0]["url"] == "http://example.org/r.pdf");
 }
+
+TEST_CASE("atip parse: --charset and --base make a saved copy parse as the fetch did") {
+  TestServer server;
+  server.server().Get("/feeds/ministerio.xml", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(kLatin1Rss, "application/rss+xml; charset=ISO-8859-1");
+  });
+  server.start();
+  const std::string url = server.url("/feeds/ministerio.xml");
+  const RunResult fetched = run_atip({"parse", url});
+  REQUIRE(fetched.status == 0);
+
+  TempDir tmp;
+  const std::string file = tmp.write("ministerio.xml", kLatin1Rss);
+  // Without the hints the bytes are read as UTF-8 (invalid, so rescued as windows-1252 with a
+  // warning) and the relative link has nothing to resolve against.
+  const RunResult bare = run_atip({"parse", file});
+  REQUIRE(bare.status == 0);
+  CHECK(json_of(bare)["entries"][0]["link"] == "informes/2026/trata.html");
+  CHECK_FALSE(bare.err.empty());
+
+  const RunResult hinted = run_atip({"parse", file, "--charset", "iso-8859-1", "--base", url});
+  REQUIRE(hinted.status == 0);
+  CHECK(hinted.err.empty());
+  CHECK(hinted.out == fetched.out);
+
+  // For a URL the hints replace what the response says.
+  const RunResult moved = run_atip({"parse", url, "--base", "https://example.org/otro/feed.xml"});
+  REQUIRE(moved.status == 0);
+  CHECK(json_of(moved)["entries"][0]["link"] == "https://example.org/otro/informes/2026/trata.html");
+  const RunResult relabelled = run_atip({"parse", url, "--charset", "utf-8"});
+  REQUIRE(relabelled.status == 0);
+  CHECK(relabelled.err.find("warning") != std::string::npos);  // Latin-1 bytes are no UTF-8
+}
+
+TEST_CASE("atip parse: an unknown charset or a relative base is refused before anything is read") {
+  TempDir tmp;
+  const std::string file = tmp.write("f.xml", kLatin1Rss);
+  RunResult r = run_atip({"parse", file, "--charset", "latin-99"});
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err == "atip: error: unknown charset 'latin-99' (for example utf-8, iso-8859-1, windows-1252)\n");
+  r = run_atip({"parse", "/nonexistent/feed.xml", "--base", "feeds/"});
+  CHECK(r.status == 1);
+  CHECK(r.err == "atip: error: base URL 'feeds/' is not an absolute http(s) URL\n");
+  r = run_atip({"parse", file, "--base", "https://"});
+  CHECK(r.status == 1);
+  r = run_atip({"parse", file, "--charset", "Windows-1252", "--base", "https://a.example/x/"});
+  CHECK(r.status == 0);
+  CHECK(json_of(r)["entries"][0]["link"] == "https://a.example/x/informes/2026/trata.html");
+}

@@ -202,7 +202,8 @@ bool read_json_lines(std::string_view bytes, ReadResult& out) {
     json item;
     try {
       item = json::parse(line);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+      // Not only parse_error: a number beyond a double's range is an out_of_range (406).
       lines.rejected.push_back({number, "not valid JSON: " + std::string(e.what())});
       continue;
     }
@@ -235,6 +236,11 @@ ReadResult read_csljson(std::string_view bytes) {
     const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
     out.rejected.push_back({lines.line_of(std::min(at, bytes.size())),
                             "not valid JSON, so nothing in the file can be read: " + std::string(e.what())});
+    return out;
+  } catch (const json::exception& e) {
+    // A number beyond a double's range (out_of_range 406) has no position to point at.
+    if (read_json_lines(bytes, out)) return out;
+    out.rejected.push_back({1, "not valid JSON, so nothing in the file can be read: " + std::string(e.what())});
     return out;
   }
   if (doc.is_object()) {

@@ -135,3 +135,16 @@ TEST_CASE("import: a JSON error quoting part of a character is still valid UTF-8
   CHECK(r.rejected[0].message.find("not valid JSON") != std::string::npos);
   CHECK_MESSAGE(text::is_valid_utf8(r.rejected[0].message), r.rejected[0].message);
 }
+
+TEST_CASE("importer::read_csljson: a number beyond a double's range is an error, not a crash") {
+  // Found by the fuzzer: nlohmann reports such a number as out_of_range, not parse_error, and
+  // the exception escaped `atip import`.
+  auto r = importer::read_csljson("[{\"title\": \"Informe\", \"page\": 1e999}]");
+  CHECK(r.records.empty());
+  REQUIRE(r.rejected.size() == 1);
+  CHECK(r.rejected[0].message.find("not valid JSON, so nothing in the file can be read") == 0);
+  // In JSON lines only its own line is lost.
+  r = importer::read_csljson("{\"title\": \"Uno\"}\n{\"title\": \"Dos\", \"n\": -2e400}\n{\"title\": \"Tres\"}\n");
+  CHECK(record_lines(r) == Lines{1, 3});
+  CHECK(rejected_lines(r) == Lines{2});
+}

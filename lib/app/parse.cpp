@@ -155,13 +155,20 @@ void parse_local(Context& ctx, const std::string& file, ParseFormat format, cons
   parse_bytes(ctx, std::move(source), file == "-" ? "standard input" : file, format, hints);
 }
 
+// An http(s) URL with a non-empty authority: "https://" and "https:///x" name no server.
+bool has_host(const std::string& url) {
+  if (!is_http_url(url)) return false;
+  const std::size_t host = url.find("://") + 3;
+  return host < url.size() && url.find_first_of("/?#", host) != host;
+}
+
 // Checked before anything is read or fetched: a hint that cannot be honoured would otherwise
 // become a parser warning, easy to miss, and a parse unlike the one asked for.
 void check_hints(const ParseHints& hints) {
   if (!hints.charset.empty() && !feed::is_known_charset(hints.charset))
     throw Error(fmt::format("unknown charset '{}' (for example utf-8, iso-8859-1, windows-1252)",
                             text::terminal_safe(hints.charset)));
-  if (!hints.base_url.empty() && (!is_http_url(hints.base_url) || hints.base_url.find("://") + 3 == hints.base_url.size()))
+  if (!hints.base_url.empty() && !has_host(hints.base_url))
     throw Error(fmt::format("base URL '{}' is not an absolute http(s) URL", text::terminal_safe(hints.base_url)));
 }
 

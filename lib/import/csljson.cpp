@@ -231,16 +231,13 @@ ReadResult read_csljson(std::string_view bytes) {
   json doc;
   try {
     doc = json::parse(bytes);
-  } catch (const json::parse_error& e) {
-    if (read_json_lines(bytes, out)) return out;
-    const std::size_t at = e.byte == 0 ? 0 : e.byte - 1;
-    out.rejected.push_back({lines.line_of(std::min(at, bytes.size())),
-                            "not valid JSON, so nothing in the file can be read: " + std::string(e.what())});
-    return out;
   } catch (const json::exception& e) {
-    // A number beyond a double's range (out_of_range 406) has no position to point at.
     if (read_json_lines(bytes, out)) return out;
-    out.rejected.push_back({1, "not valid JSON, so nothing in the file can be read: " + std::string(e.what())});
+    // A parse_error knows its byte; a number beyond a double's range (out_of_range 406) does not.
+    int line = 1;
+    if (const auto* p = dynamic_cast<const json::parse_error*>(&e))
+      line = lines.line_of(std::min(p->byte == 0 ? 0 : p->byte - 1, bytes.size()));
+    out.rejected.push_back({line, "not valid JSON, so nothing in the file can be read: " + std::string(e.what())});
     return out;
   }
   if (doc.is_object()) {
